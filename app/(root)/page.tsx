@@ -1,0 +1,6 @@
+import { LocaleRedirect } from '@/components/LocaleRedirect';
+
+/** `/` sends the browser on to its language: the saved choice, else its own languages, else English. */
+export default function Root() {
+  return <LocaleRedirect />;
+}

@@ -1,0 +1,8 @@
+import { setRequestLocale } from 'next-intl/server';
+import { LuxchatApp } from '@/components/LuxchatApp';
+
+export default async function Home({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  return <LuxchatApp />;
+}

@@ -1,0 +1,69 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useEffect, useState } from 'react';
+import type { SessionRow } from '@/lib/db/types';
+import { useOpenRoom } from './hooks';
+import { NewDirectMessage } from './NewDirectMessage';
+import { RoomList } from './RoomList';
+import { RoomView } from './RoomView';
+import { SettingsPanel } from './SettingsPanel';
+
+export function ChatScreen({ session }: { session: SessionRow }) {
+  const t = useTranslations('chat');
+  const [roomId, openRoom] = useOpenRoom();
+  const [panel, setPanel] = useState<'none' | 'dm' | 'settings'>('none');
+
+  // The SDK (and the crypto WASM) load only now, after the screen painted from Dexie.
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    void import('@/lib/matrix/leader').then(({ runSyncLeader }) => {
+      if (!cancelled) stop = runSyncLeader(session);
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [session]);
+
+  return (
+    <div className="flex h-dvh">
+      <aside
+        className={`${roomId ? 'hidden md:flex' : 'flex'} w-full flex-col border-r border-slate-200 md:w-80`}
+        aria-label={t('rooms')}
+      >
+        <header className="flex items-center justify-between gap-2 border-b border-slate-200 p-3">
+          <h1 className="text-lg font-semibold">{t('rooms')}</h1>
+          <div className="flex gap-2">
+            <button
+              className="rounded bg-sky-700 px-3 py-1 text-sm text-white"
+              onClick={() => setPanel('dm')}
+            >
+              {t('newMessage')}
+            </button>
+            <button className="rounded border border-slate-300 px-3 py-1 text-sm" onClick={() => setPanel('settings')}>
+              {t('settings')}
+            </button>
+          </div>
+        </header>
+        {panel === 'dm' && (
+          <NewDirectMessage
+            onDone={(id) => {
+              setPanel('none');
+              if (id) openRoom(id);
+            }}
+          />
+        )}
+        <RoomList selected={roomId} onSelect={openRoom} />
+      </aside>
+      <main className={`${roomId ? 'flex' : 'hidden md:flex'} min-w-0 flex-1 flex-col`}>
+        {roomId ? (
+          <RoomView key={roomId} roomId={roomId} session={session} onBack={() => openRoom(null)} />
+        ) : (
+          <p className="m-auto text-slate-500">{t('selectRoom')}</p>
+        )}
+      </main>
+      {panel === 'settings' && <SettingsPanel session={session} onClose={() => setPanel('none')} />}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useState, type FormEvent } from 'react';
+import { login } from '@/lib/actions/login';
+import { LoginError } from '@/lib/matrix/errors';
+import { LanguageSwitcher } from './LanguageSwitcher';
+
+const DEFAULT_HOMESERVER = process.env.NEXT_PUBLIC_DEFAULT_HOMESERVER ?? 'luxchat.lu';
+
+export function LoginScreen() {
+  const t = useTranslations('login');
+  const [homeserver, setHomeserver] = useState(DEFAULT_HOMESERVER);
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<LoginError | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await login({ homeserver, username, password });
+    } catch (err) {
+      setError(err instanceof LoginError ? err : new LoginError('serverError'));
+      setBusy(false);
+    }
+  }
+
+  const input = 'w-full rounded border border-slate-300 px-3 py-2 focus:border-sky-600 focus:outline-none';
+  return (
+    <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center gap-6 p-6">
+      <h1 className="text-2xl font-semibold">{t('title')}</h1>
+      <form className="flex flex-col gap-4" onSubmit={submit} noValidate>
+        <label className="flex flex-col gap-1">
+          <span className="text-sm font-medium">{t('homeserver')}</span>
+          <input
+            className={input}
+            name="homeserver"
+            value={homeserver}
+            onChange={(e) => setHomeserver(e.target.value)}
+            autoCapitalize="none"
+            autoCorrect="off"
+            inputMode="url"
+            aria-describedby="homeserver-hint"
+          />
+          <span id="homeserver-hint" className="text-xs text-slate-500">
+            {t('homeserverHint')}
+          </span>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-sm font-medium">{t('username')}</span>
+          <input
+            className={input}
+            name="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            autoCapitalize="none"
+            autoComplete="username"
+          />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-sm font-medium">{t('password')}</span>
+          <input
+            className={input}
+            name="password"
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="current-password"
+          />
+        </label>
+        {error && (
+          <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
+            {t(`errors.${error.code}`, { seconds: error.retryAfterSeconds ?? 0 })}
+          </p>
+        )}
+        <button
+          type="submit"
+          disabled={busy}
+          className="rounded bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800 disabled:opacity-60"
+        >
+          {busy ? t('submitting') : t('submit')}
+        </button>
+      </form>
+      <LanguageSwitcher />
+    </main>
+  );
+}

@@ -1,0 +1,58 @@
+'use client';
+import { useLocale, useTranslations } from 'next-intl';
+import { formatMessageTime } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locales';
+import { useRooms } from './hooks';
+
+export function RoomList({ selected, onSelect }: { selected: string | null; onSelect: (roomId: string) => void }) {
+  const t = useTranslations('chat');
+  const locale = useLocale() as Locale;
+  const rooms = useRooms();
+  if (!rooms) return null;
+  if (rooms.length === 0) return <p className="p-4 text-sm text-slate-500">{t('noRooms')}</p>;
+  return (
+    <ul className="flex-1 overflow-y-auto" data-testid="room-list">
+      {rooms.map((room) => (
+        <li key={room.roomId}>
+          <button
+            className={`flex w-full flex-col gap-0.5 border-b border-slate-100 px-3 py-2 text-left hover:bg-slate-50 ${
+              room.roomId === selected ? 'bg-sky-50' : ''
+            }`}
+            onClick={() => onSelect(room.roomId)}
+            data-room-id={room.roomId}
+          >
+            <span className="flex items-center justify-between gap-2">
+              <span className="truncate font-medium" data-testid="room-name">
+                {room.encrypted && (
+                  <span role="img" aria-label={t('encrypted')} title={t('encrypted')} className="mr-1">
+                    🔒
+                  </span>
+                )}
+                {room.name}
+              </span>
+              {room.lastTs > 0 && (
+                <time className="shrink-0 text-xs text-slate-500" dateTime={new Date(room.lastTs).toISOString()}>
+                  {formatMessageTime(room.lastTs, locale)}
+                </time>
+              )}
+            </span>
+            <span className="flex items-center justify-between gap-2">
+              <span className="truncate text-sm text-slate-600" data-testid="room-preview">
+                {room.lastBody !== undefined ? `${room.lastSender}: ${room.lastBody}` : ''}
+              </span>
+              {room.unread > 0 && (
+                <span
+                  className="shrink-0 rounded-full bg-sky-700 px-2 text-xs text-white"
+                  aria-label={t('unread', { count: room.unread })}
+                  data-testid="room-unread"
+                >
+                  {room.unread}
+                </span>
+              )}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,86 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useEffect, useState } from 'react';
+import { acceptInvite, leaveRoom, markRead } from '@/lib/actions/rooms';
+import type { RoomRow, SessionRow } from '@/lib/db/types';
+import { Composer } from './Composer';
+import { useRoom } from './hooks';
+import { Timeline } from './Timeline';
+import { useActionError } from './useActionError';
+
+export function RoomView({ roomId, session, onBack }: { roomId: string; session: SessionRow; onBack: () => void }) {
+  const t = useTranslations('chat');
+  const room = useRoom(roomId);
+
+  // Reading a room clears its count, also when a message arrives while it is open.
+  const lastTs = room?.lastTs;
+  const unread = room?.unread ?? 0;
+  useEffect(() => {
+    if (room?.membership === 'join' && unread > 0 && document.visibilityState === 'visible') void markRead(roomId);
+  }, [roomId, room?.membership, lastTs, unread]);
+
+  if (!room) return null;
+  return (
+    <>
+      <header className="flex items-center gap-2 border-b border-slate-200 p-3">
+        <button className="md:hidden" onClick={onBack} aria-label={t('back')}>
+          ←
+        </button>
+        <h2 className="truncate text-lg font-semibold" data-testid="room-title">
+          {room.name}
+        </h2>
+        {room.encrypted && (
+          <span className="rounded bg-emerald-50 px-2 text-xs text-emerald-800" data-testid="room-encrypted">
+            {t('encrypted')}
+          </span>
+        )}
+      </header>
+      {room.membership === 'invite' ? (
+        <InviteBanner room={room} onDeclined={onBack} />
+      ) : (
+        <>
+          <Timeline roomId={roomId} session={session} />
+          <Composer roomId={roomId} />
+        </>
+      )}
+    </>
+  );
+}
+
+function InviteBanner({ room, onDeclined }: { room: RoomRow; onDeclined: () => void }) {
+  const t = useTranslations('invite');
+  const { error, run } = useActionError();
+  const [busy, setBusy] = useState(false);
+  const act = async (action: () => Promise<void>, after?: () => void) => {
+    setBusy(true);
+    const ok = (await run(async () => (await action(), true))) ?? false;
+    setBusy(false);
+    if (ok) after?.();
+  };
+  return (
+    <div className="m-auto flex flex-col items-center gap-4 p-6">
+      <p>{t('text', { inviter: room.inviter ?? '' })}</p>
+      <div className="flex gap-3">
+        <button
+          disabled={busy}
+          className="rounded bg-sky-700 px-4 py-2 text-white disabled:opacity-60"
+          onClick={() => act(() => acceptInvite(room.roomId).then(() => undefined))}
+        >
+          {t('accept')}
+        </button>
+        <button
+          disabled={busy}
+          className="rounded border border-slate-300 px-4 py-2 disabled:opacity-60"
+          onClick={() => act(() => leaveRoom(room.roomId), onDeclined)}
+        >
+          {t('decline')}
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="text-sm text-red-800">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

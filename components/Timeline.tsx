@@ -1,0 +1,87 @@
+'use client';
+import { useLocale, useTranslations } from 'next-intl';
+import { useEffect, useRef } from 'react';
+import { discardMessage, retryMessage } from '@/lib/actions/outbox';
+import type { EventRow, OutboxRow, SessionRow } from '@/lib/db/types';
+import { formatMessageTime } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locales';
+import { useTimeline } from './hooks';
+
+export function Timeline({ roomId, session }: { roomId: string; session: SessionRow }) {
+  const t = useTranslations('timeline');
+  const timeline = useTimeline(roomId);
+  const end = useRef<HTMLDivElement>(null);
+  const count = (timeline?.events.length ?? 0) + (timeline?.pending.length ?? 0);
+  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [count]);
+
+  if (!timeline) return <div className="flex-1" />;
+  return (
+    <ol className="flex flex-1 flex-col gap-2 overflow-y-auto p-3" data-testid="timeline" aria-live="polite">
+      {count === 0 && <li className="m-auto text-slate-500">{t('empty')}</li>}
+      {timeline.events.map((event) => (
+        <EventItem key={event.eventId} event={event} mine={event.sender === session.userId} />
+      ))}
+      {timeline.pending.map((row) => (
+        <PendingItem key={row.txnId} row={row} />
+      ))}
+      <div ref={end} />
+    </ol>
+  );
+}
+
+function EventItem({ event, mine }: { event: EventRow; mine: boolean }) {
+  const t = useTranslations('timeline');
+  const locale = useLocale() as Locale;
+  let body: React.ReactNode = event.body;
+  if (event.decryptionError === 'pending') body = <em className="text-slate-500">{t('decrypting')}</em>;
+  else if (event.decryptionError) body = <em className="text-slate-500">{t('undecryptable')}</em>;
+  else if (event.body === undefined) body = <em className="text-slate-500">{t('unsupported')}</em>;
+  return (
+    <li className={`flex flex-col ${mine ? 'items-end' : 'items-start'}`} data-testid="message" data-event-id={event.eventId}>
+      <span className="text-xs text-slate-500">
+        <span data-testid="message-sender">{event.senderName}</span>
+        {' · '}
+        <time dateTime={new Date(event.ts).toISOString()}>{formatMessageTime(event.ts, locale)}</time>
+      </span>
+      <p
+        className={`max-w-[80%] whitespace-pre-wrap break-words rounded-lg px-3 py-2 ${mine ? 'bg-sky-100' : 'bg-slate-100'}`}
+        data-testid="message-body"
+      >
+        {body}
+      </p>
+    </li>
+  );
+}
+
+function PendingItem({ row }: { row: OutboxRow }) {
+  const t = useTranslations('timeline');
+  const tErrors = useTranslations('outbox.errors');
+  const body = typeof row.content.body === 'string' ? row.content.body : '';
+  const status =
+    row.state === 'failed'
+      ? `${t('failed')}${row.error ? ` · ${tErrors(row.error as 'rejected')}` : ''}`
+      : row.attempts > 0
+        ? t('waiting')
+        : t('sending');
+  return (
+    <li className="flex flex-col items-end" data-testid="message" data-pending={row.state}>
+      <p className="max-w-[80%] whitespace-pre-wrap break-words rounded-lg bg-sky-50 px-3 py-2 opacity-80" data-testid="message-body">
+        {body}
+      </p>
+      <span className="text-xs text-slate-500" data-testid="message-status">
+        {status}
+        {row.state === 'failed' && (
+          <>
+            {' '}
+            <button className="underline" onClick={() => retryMessage(row.txnId)}>
+              {t('retry')}
+            </button>{' '}
+            <button className="underline" onClick={() => discardMessage(row.txnId)}>
+              {t('discard')}
+            </button>
+          </>
+        )}
+      </span>
+    </li>
+  );
+}

@@ -1,0 +1,2 @@
+// What a user does with rooms; the homeserver work lives in lib/matrix/rooms.
+export { joinRoom as acceptInvite, leaveRoom, markRead, openDirectRoom as startDirectMessage } from '../matrix/rooms';

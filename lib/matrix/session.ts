@@ -1,0 +1,78 @@
+import { db } from '../db/database';
+import type { SessionRow } from '../db/types';
+import { resolveHomeserver } from './discovery';
+import { LoginError } from './errors';
+
+export interface Credentials {
+  homeserver: string;
+  username: string;
+  password: string;
+}
+
+interface MatrixLikeError {
+  name?: string;
+  httpStatus?: number;
+  errcode?: string;
+  data?: { retry_after_ms?: unknown };
+}
+
+function loginErrorFrom(error: unknown): LoginError {
+  const e = (error ?? {}) as MatrixLikeError;
+  if (e.errcode === 'M_FORBIDDEN') return new LoginError('wrongPassword');
+  if (e.errcode === 'M_USER_DEACTIVATED') return new LoginError('deactivated');
+  if (e.errcode === 'M_LIMIT_EXCEEDED' || e.httpStatus === 429) {
+    const ms = typeof e.data?.retry_after_ms === 'number' ? e.data.retry_after_ms : 5_000;
+    return new LoginError('rateLimited', Math.ceil(ms / 1000));
+  }
+  if (e.name === 'ConnectionError') return new LoginError('unreachable');
+  return new LoginError('serverError');
+}
+
+/**
+ * Password login. The SDK is imported here, on submit, so the login screen itself loads
+ * neither matrix-js-sdk nor the crypto WASM.
+ */
+export async function login({ homeserver, username, password }: Credentials): Promise<SessionRow> {
+  if (!homeserver.trim() || !username.trim() || !password) throw new LoginError('emptyFields');
+  const baseUrl = await resolveHomeserver(homeserver);
+  const { createClient } = await import('matrix-js-sdk');
+  const client = createClient({ baseUrl });
+  try {
+    const user = username.trim();
+    const response = await client.loginRequest({
+      type: 'm.login.password',
+      identifier: { type: 'm.id.user', user },
+      password,
+      initial_device_display_name: 'Luxchat Web',
+    });
+    const session: SessionRow = {
+      id: 'current',
+      homeserverUrl: response.well_known?.['m.homeserver']?.base_url?.replace(/\/+$/, '') || baseUrl,
+      userId: response.user_id,
+      deviceId: response.device_id,
+      accessToken: response.access_token,
+    };
+    await db().session.put(session);
+    return session;
+  } catch (error) {
+    throw error instanceof LoginError ? error : loginErrorFrom(error);
+  } finally {
+    client.stopClient();
+  }
+}
+
+/** Invalidates the access token on the homeserver; a failure here must not block the wipe. */
+export async function serverLogout(session: SessionRow): Promise<void> {
+  const { createClient } = await import('matrix-js-sdk');
+  const client = createClient({
+    baseUrl: session.homeserverUrl,
+    accessToken: session.accessToken,
+    userId: session.userId,
+    deviceId: session.deviceId,
+  });
+  try {
+    await Promise.race([client.logout(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 8_000))]);
+  } finally {
+    client.stopClient();
+  }
+}

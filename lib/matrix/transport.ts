@@ -1,0 +1,37 @@
+import type { MatrixClient } from 'matrix-js-sdk';
+import type { OutboxRow } from '../db/types';
+import type { Transport } from '../outbox/flush';
+import { describeSdkError } from './errors';
+
+class RoomNotReady extends Error {}
+
+/**
+ * Sends outbox rows through matrix-js-sdk, which encrypts for encrypted rooms. The row's
+ * txnId goes with every attempt, so the homeserver deduplicates retries.
+ */
+export function sdkTransport(client: MatrixClient): Transport {
+  return {
+    async send(row: OutboxRow): Promise<string> {
+      const room = client.getRoom(row.roomId);
+      // Without the room's state the SDK cannot know the room is encrypted and would send
+      // plaintext: wait for the sync to bring the room.
+      if (!room) throw new RoomNotReady(row.roomId);
+      const earlier = room.getEventForTxnId(row.txnId);
+      if (earlier) {
+        const id = earlier.getId();
+        if (id && !id.startsWith('~')) return id; // an earlier attempt did go through
+        if (earlier.status === 'not_sent') return (await client.resendEvent(earlier, room)).event_id;
+        throw new RoomNotReady(row.txnId); // still in flight in the SDK: look again later
+      }
+      // The outbox stores any event type; the SDK types content per type, which a queue cannot know.
+      const send = client.sendEvent.bind(client) as (
+        roomId: string,
+        type: string,
+        content: Record<string, unknown>,
+        txnId: string,
+      ) => Promise<{ event_id: string }>;
+      return (await send(row.roomId, row.type, row.content, row.txnId)).event_id;
+    },
+    describeFailure: describeSdkError,
+  };
+}

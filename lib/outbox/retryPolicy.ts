@@ -1,0 +1,44 @@
+/** What the transport tells the outbox about a failed attempt, free of any SDK type. */
+export interface SendFailure {
+  /** HTTP status, when the homeserver answered. */
+  status?: number;
+  /** The homeserver's `retry_after_ms` on a 429. */
+  retryAfterMs?: number;
+  /** Matrix errcode, when the homeserver answered with one. */
+  errcode?: string;
+}
+
+export type RetryDecision =
+  | { kind: 'retry'; delayMs: number }
+  | { kind: 'fail'; reason: FailureReason };
+
+/** Keys under `outbox.errors` in the message catalogues. */
+export type FailureReason = 'tooLarge' | 'forbidden' | 'rejected';
+
+export const BASE_DELAY_MS = 1_000;
+export const MAX_DELAY_MS = 30_000;
+
+/**
+ * Transient failures (no answer, 5xx, 408, 429) are retried with exponential backoff and
+ * full jitter, so many clients coming back online at once do not retry in step. Anything
+ * else the homeserver refused will be refused again: the row fails and the user decides.
+ */
+export function decideRetry(failure: SendFailure, attempts: number, random = Math.random): RetryDecision {
+  const { status } = failure;
+  if (status === 429) {
+    const wait = failure.retryAfterMs ?? backoff(attempts, random);
+    return { kind: 'retry', delayMs: Math.max(wait, 0) };
+  }
+  if (status === undefined || status >= 500 || status === 408) {
+    return { kind: 'retry', delayMs: backoff(attempts, random) };
+  }
+  if (status === 413 || failure.errcode === 'M_TOO_LARGE') return { kind: 'fail', reason: 'tooLarge' };
+  if (status === 403) return { kind: 'fail', reason: 'forbidden' };
+  return { kind: 'fail', reason: 'rejected' };
+}
+
+/** Delay before attempt `attempts + 1`: up to BASE·2^attempts, capped, at least half of it. */
+export function backoff(attempts: number, random = Math.random): number {
+  const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}

@@ -1,0 +1,49 @@
+// Serves the static export (out/) on loopback, as users get it: every locale route, the
+// crypto .wasm with its MIME type, and a .well-known delegation to a homeserver when given.
+//
+// As a module: const server = await serveStatic({ port, homeserverUrl }); … await server.close();
+// As a command: node scripts/serve.mjs [port]   (HOMESERVER_URL=… to answer .well-known)
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sirv from 'sirv';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export async function serveStatic({ port = 4173, dir = join(root, 'out'), homeserverUrl } = {}) {
+  if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir} has no build: run "npm run build" first`);
+  const files = sirv(dir, { dev: false, etag: true, extensions: ['html'], gzip: false, brotli: false });
+  const server = createServer((req, res) => {
+    if (homeserverUrl && req.url === '/.well-known/matrix/client') {
+      res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+      res.end(JSON.stringify({ 'm.homeserver': { base_url: homeserverUrl } }));
+      return;
+    }
+    files(req, res, () => {
+      res.statusCode = 404;
+      res.setHeader('content-type', 'text/html');
+      res.end('Not found');
+    });
+  });
+  const sockets = new Set();
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((ok) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => ok());
+      }),
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const port = Number(process.argv[2] ?? process.env.PORT ?? 4173);
+  const server = await serveStatic({ port, homeserverUrl: process.env.HOMESERVER_URL });
+  console.log(`Serving out/ on ${server.url}`);
+}
