@@ -10,6 +10,7 @@ const nextConfig = {
   trailingSlash: true,
   images: { unoptimized: true },
   reactStrictMode: true,
+  productionBrowserSourceMaps: true,
 };
 
 export default withNextIntl(nextConfig);

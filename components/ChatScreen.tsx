@@ -24,7 +24,9 @@ export function ChatScreen({ session }: { session: SessionRow }) {
       cancelled = true;
       stop?.();
     };
-  }, [session]);
+    // Keyed by the account, not the row object: a re-read of the same session must not restart the client.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [session.userId, session.deviceId, session.accessToken]);
 
   return (
     <div className="flex h-dvh">

@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { login } from '@/lib/actions/login';
 import { LoginError } from '@/lib/matrix/errors';
+import { announceSessionChange } from './hooks';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 const DEFAULT_HOMESERVER = process.env.NEXT_PUBLIC_DEFAULT_HOMESERVER ?? 'luxchat.lu';
@@ -21,6 +22,7 @@ export function LoginScreen() {
     setError(null);
     try {
       await login({ homeserver, username, password });
+      announceSessionChange();
     } catch (err) {
       setError(err instanceof LoginError ? err : new LoginError('serverError'));
       setBusy(false);
@@ -71,7 +73,7 @@ export function LoginScreen() {
           />
         </label>
         {error && (
-          <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
+          <p role="alert" data-testid="login-error" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
             {t(`errors.${error.code}`, { seconds: error.retryAfterSeconds ?? 0 })}
           </p>
         )}

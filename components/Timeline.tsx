@@ -12,7 +12,11 @@ export function Timeline({ roomId, session }: { roomId: string; session: Session
   const timeline = useTimeline(roomId);
   const end = useRef<HTMLDivElement>(null);
   const count = (timeline?.events.length ?? 0) + (timeline?.pending.length ?? 0);
-  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [count]);
+  // A block body on purpose: Chromium's scrollIntoView now returns a promise, and React would
+  // call an effect's return value as its cleanup.
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: 'end' });
+  }, [count]);
 
   if (!timeline) return <div className="flex-1" />;
   return (

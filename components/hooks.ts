@@ -3,9 +3,30 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { getRoom, getSession, getTimeline, listRooms } from '@/lib/db/queries';
 
-/** undefined while loading, null when signed out. */
+/**
+ * undefined while loading, null when signed out. While signed out there is no database to
+ * observe, so a login elsewhere is noticed when the tab regains focus; a login in this tab
+ * calls `recheck`.
+ */
 export function useSession() {
-  return useLiveQuery(getSession, [], undefined);
+  const [epoch, setEpoch] = useState(0);
+  useEffect(() => {
+    const recheck = () => setEpoch((n) => n + 1);
+    window.addEventListener('focus', recheck);
+    window.addEventListener(SESSION_CHANGED, recheck);
+    return () => {
+      window.removeEventListener('focus', recheck);
+      window.removeEventListener(SESSION_CHANGED, recheck);
+    };
+  }, []);
+  return useLiveQuery(getSession, [epoch], undefined);
+}
+
+const SESSION_CHANGED = 'luxchat:session';
+
+/** Tells this page's useSession to look again (after a login created the database). */
+export function announceSessionChange() {
+  window.dispatchEvent(new Event(SESSION_CHANGED));
 }
 
 export function useRooms() {

@@ -19,7 +19,7 @@ const python = join(venv, 'bin', 'python');
 /** Installs matrix-synapse into .synapse-venv unless that exact version is already there. */
 export function installSynapse() {
   const probe = existsSync(python)
-    ? spawnSync(python, ['-c', 'import synapse; print(synapse.__version__)'], { encoding: 'utf8' })
+    ? spawnSync(python, ['-c', 'import importlib.metadata as m; print(m.version("matrix-synapse"))'], { encoding: 'utf8' })
     : null;
   if (probe?.status === 0 && probe.stdout.trim() === SYNAPSE_VERSION) return;
   console.log(`Installing Synapse ${SYNAPSE_VERSION} into .synapse-venv (first use only)…`);

@@ -28,6 +28,15 @@ export function db(): LuxchatDb {
   return instance;
 }
 
+/**
+ * Whether this device has the app's database, found without opening (and so creating) it:
+ * a signed-out device must hold no database of ours at all.
+ */
+export async function databaseExists(): Promise<boolean> {
+  if (instance?.isOpen()) return true;
+  return (await indexedDB.databases()).some((d) => d.name === DB_NAME);
+}
+
 /** Closes the handle so the database can be deleted; the next db() opens a new one. */
 export function closeDb(): void {
   instance?.close();

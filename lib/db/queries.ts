@@ -1,7 +1,9 @@
-import { db } from './database';
+import { databaseExists, db } from './database';
 import type { EventRow, OutboxRow, RoomRow, SessionRow } from './types';
 
+/** The signed-in session; signed out when the database does not even exist (it is not created here). */
 export async function getSession(): Promise<SessionRow | null> {
+  if (!(await databaseExists())) return null;
   return (await db().session.get('current')) ?? null;
 }
 

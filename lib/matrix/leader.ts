@@ -22,6 +22,7 @@ function firstSync(client: MatrixClient): Promise<void> {
 
 /** Runs the client and the outbox flush in this tab until the returned stop is called. */
 async function lead(session: SessionRow, until: Promise<void>): Promise<void> {
+  console.debug('luxchat: this tab syncs');
   const { client } = await startClient(session);
   await firstSync(client);
   const flusher = new OutboxFlusher({

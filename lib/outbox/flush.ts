@@ -102,6 +102,7 @@ export class OutboxFlusher {
       return null;
     } catch (error) {
       const failure = transport.describeFailure(error);
+      console.debug('luxchat: send failed', error);
       if (failure.status === undefined) this.options.onReachability?.(false);
       const decision = decideRetry(failure, row.attempts, this.random);
       if (decision.kind === 'retry') {

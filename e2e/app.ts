@@ -1,0 +1,35 @@
+import { expect, type Page } from '@playwright/test';
+import type { TestUser } from './homeserver';
+import { HOMESERVER_URL } from './ports';
+
+/** Collects uncaught page errors, to assert there were none. */
+export function trackPageErrors(page: Page): Error[] {
+  const errors: Error[] = [];
+  page.on('pageerror', (e) => errors.push(e));
+  return errors;
+}
+
+/** With DEBUG_CONSOLE=1, prints the page's console and errors, prefixed with `name`. */
+export function echoConsole(page: Page, name: string) {
+  if (!process.env.DEBUG_CONSOLE) return;
+  page.on('console', (m) => console.log(name, m.type(), m.text().slice(0, 3000)));
+  page.on('pageerror', (e) => console.log(name, 'PAGEERROR', e.stack));
+}
+
+export async function fillLogin(page: Page, user: { username: string; password: string }, homeserver = HOMESERVER_URL) {
+  await page.locator('input[name="homeserver"]').fill(homeserver);
+  await page.locator('input[name="username"]').fill(user.username);
+  await page.locator('input[name="password"]').fill(user.password);
+  await page.locator('button[type="submit"]').click();
+}
+
+/** Logs in through the UI (English) and waits for the chat screen. */
+export async function loginThroughUi(page: Page, user: TestUser, locale = 'en') {
+  await page.goto(`/${locale}/`);
+  await fillLogin(page, user);
+  await expect(page.getByTestId('room-list').or(page.getByText('No chats yet'))).toBeVisible();
+}
+
+export function roomButton(page: Page) {
+  return page.getByTestId('room-list').locator('button[data-room-id]');
+}

@@ -1,0 +1,115 @@
+import { expect, test } from '@playwright/test';
+import { fillLogin, loginThroughUi, trackPageErrors } from './app';
+import { newUser } from './homeserver';
+import { APP_URL, HOMESERVER_URL } from './ports';
+
+test('a wrong password shows the localised error, in Luxembourgish and in English', async ({ page }) => {
+  const errors = trackPageErrors(page);
+  const user = await newUser('pw');
+  await page.goto('/lb/');
+  await fillLogin(page, { username: user.username, password: 'not-the-password' });
+  await expect(page.getByTestId('login-error')).toHaveText('Falsche Benotzernumm oder falscht Passwuert.');
+
+  await page.goto('/en/');
+  await fillLogin(page, { username: user.username, password: 'not-the-password' });
+  await expect(page.getByTestId('login-error')).toHaveText('Wrong username or password.');
+  expect(errors).toEqual([]);
+});
+
+test('an unreachable homeserver and a server that is not Matrix each say so', async ({ page }) => {
+  const errors = trackPageErrors(page);
+  await page.goto('/en/');
+  // Port 9 on loopback: nothing listens there.
+  await fillLogin(page, { username: 'x', password: 'y' }, 'http://127.0.0.1:9');
+  await expect(page.getByTestId('login-error')).toHaveText(
+    'The server cannot be reached. Check the address and your connection.',
+  );
+  // The app's own static server answers HTTP, but not the Matrix API.
+  await fillLogin(page, { username: 'x', password: 'y' }, APP_URL);
+  await expect(page.getByTestId('login-error')).toHaveText('This is not a Matrix server.');
+  expect(errors).toEqual([]);
+});
+
+test('empty fields are refused before anything is sent', async ({ page }) => {
+  await page.goto('/de/');
+  let requests = 0;
+  page.on('request', (r) => {
+    if (r.url().startsWith(HOMESERVER_URL)) requests++;
+  });
+  await fillLogin(page, { username: '', password: '' });
+  await expect(page.getByTestId('login-error')).toHaveText('Bitte füllen Sie alle Felder aus.');
+  expect(requests).toBe(0);
+});
+
+test('a server name is resolved through .well-known, and the session survives a reload', async ({ page }) => {
+  const errors = trackPageErrors(page);
+  const wasm: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('.wasm')) wasm.push(r.url());
+  });
+  const user = await newUser('reload');
+  await page.goto('/en/');
+  await expect(page.getByRole('heading', { name: 'Log in to Luxchat' })).toBeVisible();
+  // The crypto WASM is not part of the login screen.
+  expect(wasm).toEqual([]);
+  // A bare server name: the app's origin serves .well-known/matrix/client pointing at Synapse.
+  await fillLogin(page, user, new URL(APP_URL).host);
+  await expect(page.getByText('No chats yet. Start one with “New message”.')).toBeVisible();
+  await expect.poll(() => wasm.length, { message: 'crypto WASM loads after login' }).toBeGreaterThan(0);
+
+  await page.reload();
+  await expect(page.getByText('No chats yet. Start one with “New message”.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Log in to Luxchat' })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('logout ends the session and leaves nothing of the app on the device', async ({ page }) => {
+  const user = await newUser('logout');
+  await loginThroughUi(page, user);
+  // Wait until the client has created its stores, so the wipe has something to remove.
+  await expect
+    .poll(async () => (await page.evaluate(() => indexedDB.databases())).map((d) => d.name).sort().join(','))
+    .toContain('luxchat-crypto');
+  await page.evaluate(async () => (await caches.open('luxchat-probe')).put('/probe', new Response('x')));
+  const token = await page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('luxchat');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('session').objectStore('session').get('current');
+          get.onsuccess = () => resolve(get.result.accessToken);
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page.getByRole('heading', { name: 'Log in to Luxchat' })).toBeVisible();
+
+  expect(await page.evaluate(() => indexedDB.databases())).toEqual([]);
+  expect(await page.evaluate(() => caches.keys())).toEqual([]);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Log in to Luxchat' })).toBeVisible();
+
+  // The session's access token no longer works on the homeserver.
+  const whoami = await fetch(`${HOMESERVER_URL}/_matrix/client/v3/account/whoami`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(whoami.status).toBe(401);
+});
+
+test('the root page follows the browser language, else English', async ({ browser }) => {
+  for (const [languages, expected] of [
+    ['fr-FR', '/fr/'],
+    ['de-LU', '/de/'],
+    ['es-ES', '/en/'],
+  ] as const) {
+    const context = await browser.newContext({ locale: languages });
+    const page = await context.newPage();
+    await page.goto('/');
+    await expect(page).toHaveURL(new RegExp(`${expected}$`));
+    await context.close();
+  }
+});

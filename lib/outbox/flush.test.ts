@@ -1,0 +1,113 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '../db/database';
+import type { OutboxRow } from '../db/types';
+import { enqueue } from './enqueue';
+import { OutboxFlusher, type Transport } from './flush';
+import type { SendFailure } from './retryPolicy';
+
+class FakeTransport implements Transport {
+  sent: { txnId: string; body: unknown; roomId: string }[] = [];
+  /** Failures to answer with, in order, before succeeding again. */
+  failures: (SendFailure | 'network')[] = [];
+  async send(row: OutboxRow): Promise<string> {
+    const next = this.failures.shift();
+    if (next === 'network') throw { kind: 'network' };
+    if (next) throw next;
+    this.sent.push({ txnId: row.txnId, body: row.content.body, roomId: row.roomId });
+    return `$event-${this.sent.length}`;
+  }
+  describeFailure(error: unknown): SendFailure {
+    return (error as { kind?: string }).kind === 'network' ? {} : (error as SendFailure);
+  }
+}
+
+let clock = 1_000_000;
+const now = () => clock;
+const sender = { userId: '@me:localhost', displayName: 'Me' };
+
+beforeEach(async () => {
+  clock = 1_000_000;
+  await db().delete();
+  await db().open();
+});
+
+const text = (roomId: string, body: string) => enqueue(roomId, 'm.room.message', { msgtype: 'm.text', body });
+
+describe('OutboxFlusher', () => {
+  it('sends each room in order and turns rows into events in one step', async () => {
+    const transport = new FakeTransport();
+    await text('!a', 'one');
+    await text('!b', 'other room');
+    await text('!a', 'two');
+    const flusher = new OutboxFlusher({ transport, sender, now });
+    await flusher.flush();
+    flusher.stop();
+    expect(transport.sent.filter((s) => s.roomId === '!a').map((s) => s.body)).toEqual(['one', 'two']);
+    expect(await db().outbox.count()).toBe(0);
+    const events = await db().events.toArray();
+    expect(events.map((e) => e.body).sort()).toEqual(['one', 'other room', 'two']);
+    expect(events.every((e) => e.sender === '@me:localhost' && e.txnId)).toBe(true);
+  });
+
+  it('keeps a row after a network failure, with the same txnId for the retry, and holds later rows back', async () => {
+    const transport = new FakeTransport();
+    transport.failures = ['network'];
+    const first = await text('!a', 'first');
+    await text('!a', 'second');
+    const flusher = new OutboxFlusher({ transport, sender, now, random: () => 1 });
+    await flusher.flush();
+    expect(transport.sent).toEqual([]);
+    const waiting = await db().outbox.get(first.txnId);
+    expect(waiting).toMatchObject({ state: 'queued', attempts: 1, nextAttemptAt: clock + 1_000 });
+
+    // Not due yet: nothing is sent.
+    await flusher.flush();
+    expect(transport.sent).toEqual([]);
+    clock += 1_000;
+    await flusher.flush();
+    flusher.stop();
+    expect(transport.sent.map((s) => s.body)).toEqual(['first', 'second']);
+    expect(transport.sent[0].txnId).toBe(first.txnId);
+  });
+
+  it("honours a 429's retry_after_ms", async () => {
+    const transport = new FakeTransport();
+    transport.failures = [{ status: 429, retryAfterMs: 7_000 }];
+    const row = await text('!a', 'hello');
+    const flusher = new OutboxFlusher({ transport, sender, now });
+    await flusher.flush();
+    flusher.stop();
+    expect((await db().outbox.get(row.txnId))?.nextAttemptAt).toBe(clock + 7_000);
+  });
+
+  it('marks a refused row failed with its reason and lets the room go on', async () => {
+    const transport = new FakeTransport();
+    transport.failures = [{ status: 413 }];
+    const big = await text('!a', 'big');
+    await text('!a', 'small');
+    const flusher = new OutboxFlusher({ transport, sender, now });
+    await flusher.flush();
+    flusher.stop();
+    expect(await db().outbox.get(big.txnId)).toMatchObject({ state: 'failed', error: 'tooLarge' });
+    expect(transport.sent.map((s) => s.body)).toEqual(['small']);
+  });
+
+  it('does not store the event twice when the sync echo came first', async () => {
+    const transport = new FakeTransport();
+    const row = await text('!a', 'echoed');
+    await db().events.put({ eventId: '$event-1', roomId: '!a', ts: 5, sender: '@me:localhost', senderName: 'Me', type: 'm.room.message', body: 'echoed' });
+    const flusher = new OutboxFlusher({ transport, sender, now });
+    await flusher.flush();
+    flusher.stop();
+    expect(await db().events.count()).toBe(1);
+    expect(await db().outbox.get(row.txnId)).toBeUndefined();
+  });
+
+  it('gives rows typed in the same millisecond distinct, ordered times', async () => {
+    const rows = [];
+    for (let i = 0; i < 5; i++) rows.push(await text('!a', `m${i}`));
+    const times = rows.map((r) => r.createdAt);
+    expect(new Set(times).size).toBe(5);
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+  });
+});

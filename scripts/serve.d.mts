@@ -1,0 +1,1 @@
+export function serveStatic(options?: { port?: number; dir?: string; homeserverUrl?: string }): Promise<{ url: string; close(): Promise<void> }>;

@@ -1,0 +1,17 @@
+export const SYNAPSE_VERSION: string;
+export interface Homeserver {
+  baseUrl: string;
+  serverName: string;
+  dir: string;
+  pid: number | undefined;
+  registerUser(username: string, password: string, admin?: boolean): Promise<RegisteredUser>;
+  stop(): Promise<void>;
+}
+export interface RegisteredUser {
+  userId: string;
+  accessToken: string;
+  deviceId: string;
+}
+export function installSynapse(): void;
+export function startSynapse(options?: { name?: string; port?: number; fresh?: boolean; rateLimited?: boolean }): Promise<Homeserver>;
+export function registerUser(baseUrl: string, secret: string, username: string, password: string, admin?: boolean): Promise<RegisteredUser>;
