@@ -38,12 +38,12 @@ export function ChatScreen({ session }: { session: SessionRow }) {
           <h1 className="text-lg font-semibold">{t('rooms')}</h1>
           <div className="flex gap-2">
             <button
-              className="rounded bg-sky-700 px-3 py-1 text-sm text-white"
+              className="whitespace-nowrap rounded bg-sky-700 px-3 py-1 text-sm text-white"
               onClick={() => setPanel('dm')}
             >
               {t('newMessage')}
             </button>
-            <button className="rounded border border-slate-300 px-3 py-1 text-sm" onClick={() => setPanel('settings')}>
+            <button className="whitespace-nowrap rounded border border-slate-300 px-3 py-1 text-sm" onClick={() => setPanel('settings')}>
               {t('settings')}
             </button>
           </div>

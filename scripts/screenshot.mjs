@@ -1,0 +1,22 @@
+// Takes the README's screenshot of the room view from a running `npm start` (demo account).
+// Usage: node scripts/screenshot.mjs [appUrl]
+import { chromium } from '@playwright/test';
+
+const appUrl = process.argv[2] ?? 'http://127.0.0.1:3000';
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const page = await browser.newPage({ viewport: { width: 1100, height: 640 }, locale: 'lb-LU' });
+await page.goto(`${appUrl}/lb/`);
+await page.locator('input[name="username"]').fill('demo');
+await page.locator('input[name="password"]').fill('luxchat-demo');
+await page.locator('button[type="submit"]').click();
+await page.locator('[data-room-id]').first().click();
+const composer = page.getByRole('textbox');
+await composer.fill('Moien Anna! Wéini ass d’Versammlung muer?');
+await composer.press('Enter');
+await page.locator('[data-testid="message"]:not([data-pending])').nth(1).waitFor();
+await page.screenshot({ path: 'public/screenshots/room-view.png' });
+await browser.close();
+console.log('wrote public/screenshots/room-view.png');
