@@ -2,6 +2,8 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { SessionRow } from '@/lib/db/types';
+import { requestPersistentStorage } from '@/lib/actions/storage';
+import { ConnectionStatus } from './ConnectionStatus';
 import { useOpenRoom } from './hooks';
 import { NewDirectMessage } from './NewDirectMessage';
 import { RoomList } from './RoomList';
@@ -12,6 +14,10 @@ export function ChatScreen({ session }: { session: SessionRow }) {
   const t = useTranslations('chat');
   const [roomId, openRoom] = useOpenRoom();
   const [panel, setPanel] = useState<'none' | 'dm' | 'settings'>('none');
+
+  useEffect(() => {
+    void requestPersistentStorage();
+  }, []);
 
   // The SDK (and the crypto WASM) load only now, after the screen painted from Dexie.
   useEffect(() => {
@@ -48,6 +54,7 @@ export function ChatScreen({ session }: { session: SessionRow }) {
             </button>
           </div>
         </header>
+        <ConnectionStatus />
         {panel === 'dm' && (
           <NewDirectMessage
             onDone={(id) => {

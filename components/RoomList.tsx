@@ -2,12 +2,18 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { formatMessageTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
+import { markOnce } from '@/lib/perfMarks';
+import { useEffect } from 'react';
 import { useRooms } from './hooks';
 
 export function RoomList({ selected, onSelect }: { selected: string | null; onSelect: (roomId: string) => void }) {
   const t = useTranslations('chat');
   const locale = useLocale() as Locale;
   const rooms = useRooms();
+  const shown = rooms?.length ?? 0;
+  useEffect(() => {
+    if (shown > 0) markOnce('luxchat:rooms-painted');
+  }, [shown]);
   if (!rooms) return null;
   if (rooms.length === 0) return <p className="p-4 text-sm text-slate-500">{t('noRooms')}</p>;
   return (

@@ -1,7 +1,9 @@
 'use client';
-import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
+import { useEffect, useState, type FormEvent } from 'react';
 import { logout, unsentCount } from '@/lib/actions/logout';
+import { maxEventsPerRoom, setMaxEventsPerRoom, storageUsed } from '@/lib/actions/storage';
+import { formattingLocale, type Locale } from '@/lib/i18n/locales';
 import type { SessionRow } from '@/lib/db/types';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
@@ -9,6 +11,28 @@ export function SettingsPanel({ session, onClose }: { session: SessionRow; onClo
   const t = useTranslations('settings');
   const tChat = useTranslations('chat');
   const [busy, setBusy] = useState(false);
+  const locale = useLocale() as Locale;
+  const [used, setUsed] = useState<number | null>(null);
+  const [keep, setKeep] = useState('');
+  useEffect(() => {
+    void storageUsed().then(setUsed);
+    void maxEventsPerRoom().then((n) => setKeep(String(n)));
+  }, []);
+
+  async function saveKeep(e: FormEvent) {
+    e.preventDefault();
+    const n = Number(keep);
+    if (Number.isFinite(n) && n > 0) await setMaxEventsPerRoom(n);
+    setKeep(String(await maxEventsPerRoom()));
+    setUsed(await storageUsed());
+  }
+
+  const size =
+    used === null
+      ? '–'
+      : new Intl.NumberFormat(formattingLocale(locale), { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(
+          used / 1_000_000,
+        );
 
   async function onLogout() {
     const unsent = await unsentCount();
@@ -28,6 +52,24 @@ export function SettingsPanel({ session, onClose }: { session: SessionRow; onClo
         <p className="text-sm">{t('account', { userId: session.userId })}</p>
         <p className="text-sm text-slate-500">{t('device', { deviceId: session.deviceId })}</p>
         <LanguageSwitcher />
+        <p className="text-sm" data-testid="storage-used">
+          {t('storage', { size })}
+        </p>
+        <form className="flex items-end gap-2 text-sm" onSubmit={saveKeep}>
+          <label className="flex flex-1 flex-col gap-1">
+            <span>{t('maxEvents')}</span>
+            <input
+              type="number"
+              min={50}
+              className="rounded border border-slate-300 px-2 py-1"
+              value={keep}
+              onChange={(e) => setKeep(e.target.value)}
+            />
+          </label>
+          <button type="submit" className="rounded border border-slate-300 px-3 py-1">
+            {t('save')}
+          </button>
+        </form>
         <div className="flex justify-between gap-2">
           <button
             disabled={busy}

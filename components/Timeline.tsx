@@ -1,29 +1,56 @@
 'use client';
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { discardMessage, retryMessage } from '@/lib/actions/outbox';
+import { loadOlderMessages } from '@/lib/actions/rooms';
+import type { ReactionSummary } from '@/lib/db/queries';
 import type { EventRow, OutboxRow, SessionRow } from '@/lib/db/types';
+import { markOnce } from '@/lib/perfMarks';
 import { formatMessageTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { useTimeline } from './hooks';
 
 export function Timeline({ roomId, session }: { roomId: string; session: SessionRow }) {
   const t = useTranslations('timeline');
-  const timeline = useTimeline(roomId);
+  const [limit, setLimit] = useState(PAGE);
+  const timeline = useTimeline(roomId, limit);
   const end = useRef<HTMLDivElement>(null);
   const count = (timeline?.events.length ?? 0) + (timeline?.pending.length ?? 0);
+  const newest = timeline?.events.at(-1)?.eventId;
+  useEffect(() => {
+    if (newest) markOnce('luxchat:timeline-painted');
+  }, [newest]);
+
+  function loadOlder() {
+    setLimit((n) => n + PAGE);
+    // What Dexie lacks comes from the homeserver; failures (offline) leave what is shown.
+    void loadOlderMessages(roomId, PAGE).catch(() => undefined);
+  }
   // A block body on purpose: Chromium's scrollIntoView now returns a promise, and React would
   // call an effect's return value as its cleanup.
   useEffect(() => {
     end.current?.scrollIntoView({ block: 'end' });
-  }, [count]);
+  }, [newest, timeline?.pending.length]);
 
   if (!timeline) return <div className="flex-1" />;
   return (
     <ol className="flex flex-1 flex-col gap-2 overflow-y-auto p-3" data-testid="timeline" aria-live="polite">
       {count === 0 && <li className="m-auto text-slate-500">{t('empty')}</li>}
+      {timeline.events.length >= limit && (
+        <li className="self-center">
+          <button className="text-sm text-sky-700 underline" onClick={loadOlder}>
+            {t('loadOlder')}
+          </button>
+        </li>
+      )}
       {timeline.events.map((event) => (
-        <EventItem key={event.eventId} event={event} mine={event.sender === session.userId} />
+        <EventItem
+          key={event.eventId}
+          event={event}
+          mine={event.sender === session.userId}
+          reactions={timeline.reactions[event.eventId]}
+          me={session.userId}
+        />
       ))}
       {timeline.pending.map((row) => (
         <PendingItem key={row.txnId} row={row} />
@@ -33,11 +60,24 @@ export function Timeline({ roomId, session }: { roomId: string; session: Session
   );
 }
 
-function EventItem({ event, mine }: { event: EventRow; mine: boolean }) {
+const PAGE = 50;
+
+function EventItem({
+  event,
+  mine,
+  reactions,
+  me,
+}: {
+  event: EventRow;
+  mine: boolean;
+  reactions?: ReactionSummary[];
+  me: string;
+}) {
   const t = useTranslations('timeline');
   const locale = useLocale() as Locale;
   let body: React.ReactNode = event.body;
-  if (event.decryptionError === 'pending') body = <em className="text-slate-500">{t('decrypting')}</em>;
+  if (event.redacted) body = <em className="text-slate-500">{t('deleted')}</em>;
+  else if (event.decryptionError === 'pending') body = <em className="text-slate-500">{t('decrypting')}</em>;
   else if (event.decryptionError) body = <em className="text-slate-500">{t('undecryptable')}</em>;
   else if (event.body === undefined) body = <em className="text-slate-500">{t('unsupported')}</em>;
   return (
@@ -52,7 +92,20 @@ function EventItem({ event, mine }: { event: EventRow; mine: boolean }) {
         data-testid="message-body"
       >
         {body}
+        {event.editedBy && !event.redacted && <span className="ml-1 text-xs text-slate-500">{t('edited')}</span>}
       </p>
+      {reactions && reactions.length > 0 && (
+        <ul className="mt-1 flex gap-1" data-testid="reactions">
+          {reactions.map((r) => (
+            <li
+              key={r.key}
+              className={`rounded-full border px-2 text-xs ${r.senders.includes(me) ? 'border-sky-600 bg-sky-50' : 'border-slate-300'}`}
+            >
+              {r.key} {r.count}
+            </li>
+          ))}
+        </ul>
+      )}
     </li>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { getRoom, getSession, getTimeline, listRooms } from '@/lib/db/queries';
+import { getConnectionInfo, getRoom, getSession, getTimeline, listRooms } from '@/lib/db/queries';
 
 /**
  * undefined while loading, null when signed out. While signed out there is no database to
@@ -37,8 +37,12 @@ export function useRoom(roomId: string | null) {
   return useLiveQuery(() => (roomId ? getRoom(roomId) : null), [roomId], undefined);
 }
 
-export function useTimeline(roomId: string) {
-  return useLiveQuery(() => getTimeline(roomId), [roomId], undefined);
+export function useTimeline(roomId: string, limit: number) {
+  return useLiveQuery(() => getTimeline(roomId, limit), [roomId, limit], undefined);
+}
+
+export function useConnection() {
+  return useLiveQuery(getConnectionInfo, [], undefined);
 }
 
 const ROOM_HASH = '#/room/';

@@ -24,12 +24,22 @@ export async function fillLogin(page: Page, user: { username: string; password: 
 }
 
 /** Logs in through the UI (English) and waits for the chat screen. */
-export async function loginThroughUi(page: Page, user: TestUser, locale = 'en') {
+export async function loginThroughUi(
+  page: Page,
+  user: Pick<TestUser, 'username' | 'password'>,
+  homeserver = HOMESERVER_URL,
+  locale = 'en',
+) {
   await page.goto(`/${locale}/`);
-  await fillLogin(page, user);
+  await fillLogin(page, user, homeserver);
   await expect(page.getByTestId('room-list').or(page.getByText('No chats yet'))).toBeVisible();
 }
 
-export function roomButton(page: Page) {
-  return page.getByTestId('room-list').locator('button[data-room-id]');
+export function roomButton(page: Page, name?: string) {
+  const all = page.getByTestId('room-list').locator('button[data-room-id]');
+  return name ? all.filter({ has: page.getByTestId('room-name').getByText(name, { exact: true }) }) : all;
+}
+
+export function messageBodies(page: Page) {
+  return page.getByTestId('timeline').getByTestId('message-body');
 }

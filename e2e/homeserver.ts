@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { registerUser } from '../scripts/synapse.mjs';
+import { registerUser, startSynapse, type Homeserver } from '../scripts/synapse.mjs';
+import { ApiUser } from './matrixApi';
 import { HOMESERVER_URL } from './ports';
 
 export const SHARED_SECRET = 'luxchat-local-shared-secret';
@@ -17,4 +18,31 @@ export async function newUser(name: string): Promise<TestUser> {
   const password = `pw-${randomBytes(6).toString('hex')}`;
   const { userId, accessToken } = await registerUser(HOMESERVER_URL, SHARED_SECRET, username, password);
   return { username, password, userId, accessToken };
+}
+
+/**
+ * A Synapse of the test's own, for tests that stop and restart the homeserver without
+ * disturbing the others. Each gets a fresh database and its own port.
+ */
+export async function ownHomeserver(name: string, port: number) {
+  let current: Homeserver = await startSynapse({ name, port, fresh: true });
+  const hs = current;
+  const users = {
+    async create(prefix: string) {
+      const password = `pw-${randomBytes(6).toString('hex')}`;
+      const username = `${prefix}-${randomBytes(3).toString('hex')}`;
+      const r = await hs.registerUser(username, password);
+      return { username, password, userId: r.userId, accessToken: r.accessToken, api: new ApiUser(hs.baseUrl, r.userId, r.accessToken) };
+    },
+  };
+  return {
+    baseUrl: hs.baseUrl,
+    users,
+    stop: () => current.stop(),
+    /** Starts it again on the same database, as after an outage. */
+    restart: async () => {
+      current = await startSynapse({ name, port, fresh: false });
+    },
+    dispose: () => current.stop(),
+  };
 }

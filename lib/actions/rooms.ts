@@ -1,2 +1,8 @@
 // What a user does with rooms; the homeserver work lives in lib/matrix/rooms.
-export { joinRoom as acceptInvite, leaveRoom, markRead, openDirectRoom as startDirectMessage } from '../matrix/rooms';
+export {
+  joinRoom as acceptInvite,
+  leaveRoom,
+  markRead,
+  openDirectRoom as startDirectMessage,
+  paginateBack as loadOlderMessages,
+} from '../matrix/rooms';

@@ -1,22 +1,61 @@
 import Dexie, { type Table } from 'dexie';
-import type { EventRow, OutboxRow, RoomRow, SessionRow } from './types';
+import type {
+  EventRow,
+  KvRow,
+  MemberRow,
+  OutboxRow,
+  ReactionRow,
+  ReceiptRow,
+  RoomRow,
+  SessionRow,
+  ThumbnailRow,
+} from './types';
 
 export const DB_NAME = 'luxchat';
+
+/** Version 1's tables, kept so that an older database upgrades in place. */
+export const SCHEMA_V1 = {
+  session: 'id',
+  rooms: 'roomId, lastTs',
+  events: 'eventId, [roomId+ts], txnId',
+  outbox: 'txnId, [roomId+createdAt], createdAt',
+};
+
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  reactions: 'eventId, targetId, roomId',
+  members: '[roomId+userId], roomId',
+  receipts: '[roomId+userId], roomId',
+  thumbnails: 'mxc, storedAt',
+  kv: 'key',
+};
 
 export class LuxchatDb extends Dexie {
   session!: Table<SessionRow, string>;
   rooms!: Table<RoomRow, string>;
   events!: Table<EventRow, string>;
   outbox!: Table<OutboxRow, string>;
+  reactions!: Table<ReactionRow, string>;
+  members!: Table<MemberRow, [string, string]>;
+  receipts!: Table<ReceiptRow, [string, string]>;
+  thumbnails!: Table<ThumbnailRow, string>;
+  kv!: Table<KvRow, KvRow['key']>;
 
   constructor(name = DB_NAME) {
     super(name);
-    this.version(1).stores({
-      session: 'id',
-      rooms: 'roomId, lastTs',
-      events: 'eventId, [roomId+ts], txnId',
-      outbox: 'txnId, [roomId+createdAt], createdAt',
-    });
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade((tx) =>
+        // Version 1 rooms had no mention count and no tags.
+        tx
+          .table<RoomRow>('rooms')
+          .toCollection()
+          .modify((room) => {
+            room.mentions ??= 0;
+            room.tags ??= [];
+          }),
+      );
   }
 }
 

@@ -1,5 +1,5 @@
 import { databaseExists, db } from './database';
-import type { EventRow, OutboxRow, RoomRow, SessionRow } from './types';
+import type { ConnectionState, EventRow, OutboxRow, RoomRow, SessionRow } from './types';
 
 /** The signed-in session; signed out when the database does not even exist (it is not created here). */
 export async function getSession(): Promise<SessionRow | null> {
@@ -17,15 +17,23 @@ export async function getRoom(roomId: string): Promise<RoomRow | null> {
   return (await db().rooms.get(roomId)) ?? null;
 }
 
+export interface ReactionSummary {
+  key: string;
+  count: number;
+  senders: string[];
+}
+
 export interface Timeline {
   events: EventRow[];
   pending: OutboxRow[];
+  /** Reactions to the events shown, by event id. */
+  reactions: Record<string, ReactionSummary[]>;
 }
 
 /** The last `limit` events of a room, oldest first, and what is still waiting to be sent. */
-export async function getTimeline(roomId: string, limit = 200): Promise<Timeline> {
+export async function getTimeline(roomId: string, limit = 50): Promise<Timeline> {
   const d = db();
-  return d.transaction('r', d.events, d.outbox, async () => {
+  return d.transaction('r', d.events, d.outbox, d.reactions, async () => {
     const newestFirst = await d
     .events.where('[roomId+ts]')
     .between([roomId, -Infinity], [roomId, Infinity])
@@ -37,6 +45,35 @@ export async function getTimeline(roomId: string, limit = 200): Promise<Timeline
       .outbox.where('[roomId+createdAt]')
       .between([roomId, -Infinity], [roomId, Infinity])
       .toArray();
-    return { events: newestFirst.reverse(), pending };
+    const reactionRows = await d.reactions.where('targetId').anyOf(newestFirst.map((e) => e.eventId)).toArray();
+    const reactions: Record<string, ReactionSummary[]> = {};
+    for (const r of reactionRows) {
+      const list = (reactions[r.targetId] ??= []);
+      const entry = list.find((x) => x.key === r.key);
+      if (entry) {
+        if (!entry.senders.includes(r.sender)) entry.senders.push(r.sender);
+        entry.count = entry.senders.length;
+      } else list.push({ key: r.key, count: 1, senders: [r.sender] });
+    }
+    return { events: newestFirst.reverse(), pending, reactions };
   });
+}
+
+export interface ConnectionInfo {
+  state: ConnectionState;
+  /** Messages in the outbox not yet sent (failed ones included). */
+  waiting: number;
+}
+
+/** What the status bar shows: the syncing tab's connection state and the outbox size. */
+export async function getConnectionInfo(): Promise<ConnectionInfo> {
+  const d = db();
+  return d.transaction('r', d.kv, d.outbox, async () => {
+    const row = await d.kv.get('connection');
+    return { state: row?.key === 'connection' ? row.state : 'connecting', waiting: await d.outbox.count() };
+  });
+}
+
+export async function setConnectionState(state: ConnectionState): Promise<void> {
+  await db().kv.put({ key: 'connection', state, at: Date.now() });
 }

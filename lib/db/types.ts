@@ -13,6 +13,7 @@ export type Membership = 'join' | 'invite' | 'leave';
 export interface RoomRow {
   roomId: string;
   name: string;
+  avatarUrl?: string;
   membership: Membership;
   isDirect: boolean;
   encrypted: boolean;
@@ -21,10 +22,12 @@ export interface RoomRow {
   lastSender?: string;
   lastBody?: string;
   unread: number;
+  mentions: number;
+  tags: string[];
   inviter?: string;
 }
 
-/** A timeline item that has reached the homeserver. */
+/** A timeline item that has reached the homeserver, as decrypted and with edits applied. */
 export interface EventRow {
   eventId: string;
   roomId: string;
@@ -34,9 +37,47 @@ export interface EventRow {
   type: string;
   msgtype?: string;
   body?: string;
-  /** Set while an encrypted event cannot be decrypted (the reason code). */
+  /** The (decrypted) content, with the latest edit applied. */
+  content?: Record<string, unknown>;
+  /** Set while an encrypted event cannot be decrypted (the reason code, or 'pending'). */
   decryptionError?: string;
   txnId?: string;
+  /** The event this one replies to (m.in_reply_to). */
+  inReplyTo?: string;
+  /** Id of the newest edit applied to this event. */
+  editedBy?: string;
+  redacted?: boolean;
+}
+
+/** One reaction (m.annotation) by one user. */
+export interface ReactionRow {
+  eventId: string;
+  roomId: string;
+  targetId: string;
+  key: string;
+  sender: string;
+}
+
+export interface MemberRow {
+  roomId: string;
+  userId: string;
+  displayName: string;
+  avatarUrl?: string;
+  membership: string;
+}
+
+/** The newest event a user has read in a room. */
+export interface ReceiptRow {
+  roomId: string;
+  userId: string;
+  eventId: string;
+  ts: number;
+}
+
+export interface ThumbnailRow {
+  mxc: string;
+  blob: Blob;
+  storedAt: number;
 }
 
 export type OutboxState = 'queued' | 'sending' | 'failed';
@@ -54,3 +95,10 @@ export interface OutboxRow {
   /** Why a failed row failed: a catalogue key under `outbox.errors`. */
   error?: string;
 }
+
+export type ConnectionState = 'connecting' | 'online' | 'offline';
+
+/** Small shared values, keyed by name (connection state, settings). */
+export type KvRow =
+  | { key: 'connection'; state: ConnectionState; at: number }
+  | { key: 'settings'; maxEventsPerRoom: number };

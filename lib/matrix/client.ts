@@ -57,11 +57,18 @@ async function create(session: SessionRow): Promise<RunningClient> {
   await client.initRustCrypto({ cryptoDatabasePrefix: CRYPTO_DB_PREFIX });
 
   const ingest = new Ingest(client);
-  client.on(sdk.RoomEvent.Timeline, (event, room, _toStart, removed) => {
-    if (room && !removed) ingest.event(event);
+  client.on(sdk.RoomEvent.Timeline, (event, room, toStartOfTimeline, removed) => {
+    if (room && !removed) ingest.event(event, toStartOfTimeline === true);
   });
   client.on(sdk.RoomEvent.LocalEchoUpdated, (event) => ingest.event(event));
   client.on(sdk.MatrixEventEvent.Decrypted, (event) => ingest.event(event));
+  // An edit the SDK applies changes what the original's getContent() returns.
+  client.on(sdk.MatrixEventEvent.Replaced, (event) => ingest.event(event));
+  client.on(sdk.RoomEvent.Redaction, (redaction) => ingest.event(redaction));
+  client.on(sdk.RoomEvent.Receipt, (event, room) => ingest.receipt(room.roomId, event.getContent()));
+  client.on(sdk.RoomStateEvent.Members, (_event, _state, member) => ingest.member(member));
+  // One sync response, one transaction.
+  client.on(sdk.ClientEvent.Sync, () => void ingest.flush());
   client.on(sdk.RoomEvent.Name, (room) => ingest.room(room));
   client.on(sdk.RoomEvent.MyMembership, (room) => ingest.room(room));
   client.on(sdk.RoomStateEvent.Events, (event) => {

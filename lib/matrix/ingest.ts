@@ -1,24 +1,30 @@
-import type { MatrixClient, MatrixEvent, Room } from 'matrix-js-sdk';
-import { db } from '../db/database';
-import type { EventRow } from '../db/types';
-import { directRoomIds, projectEvent, projectRoom } from './project';
+import type { MatrixClient, MatrixEvent, Room, RoomMember } from 'matrix-js-sdk';
+import { applyChanges, emptyBatch, type EventChange } from '../db/applyChanges';
+import { directRoomIds, projectEvent, projectMember, projectReceipts, projectRoom } from './project';
+
+/** How long changes outside a sync response (decryption, scrollback) wait to be batched. */
+const QUIET_MS = 30;
 
 /**
- * Projects what the SDK learns into Dexie. Changes arriving together (one sync response
- * emits many events synchronously) are written in one transaction on the next tick.
+ * Projects what the SDK learns into Dexie. A sync response's changes are collected while the
+ * SDK processes it and written in one transaction when it reports the sync done (`flush`);
+ * changes outside a sync are written after a short quiet period.
  */
 export class Ingest {
-  private events = new Map<string, MatrixEvent>();
+  private events = new Map<string, { event: MatrixEvent; backfill: boolean }>();
   private rooms = new Set<string>();
-  private scheduled = false;
+  private members = new Map<string, RoomMember>();
+  private receipts: { roomId: string; content: unknown }[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
   private writing: Promise<void> = Promise.resolve();
 
   constructor(private readonly client: MatrixClient) {}
 
-  event(event: MatrixEvent): void {
+  /** `backfill`: fetched by scrollback rather than arriving live. */
+  event(event: MatrixEvent, backfill = false): void {
     const id = event.getId();
     if (!id) return;
-    this.events.set(id, event);
+    this.events.set(id, { event, backfill: backfill && (this.events.get(id)?.backfill ?? true) });
     const roomId = event.getRoomId();
     if (roomId) this.rooms.add(roomId);
     this.schedule();
@@ -34,47 +40,47 @@ export class Ingest {
     this.schedule();
   }
 
-  /** Resolves when everything queued so far is in Dexie. */
-  settled(): Promise<void> {
+  member(member: RoomMember): void {
+    this.members.set(`${member.roomId}|${member.userId}`, member);
+    this.schedule();
+  }
+
+  receipt(roomId: string, content: unknown): void {
+    this.receipts.push({ roomId, content });
+    this.schedule();
+  }
+
+  /** Writes what is pending now; resolves when everything queued so far is in Dexie. */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.writing = this.writing.then(() => this.write()).catch((e) => console.error('luxchat: ingest failed', e));
     return this.writing;
   }
 
   private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setTimeout(() => {
-      this.scheduled = false;
-      this.writing = this.writing.then(() => this.write()).catch((e) => console.error('ingest failed', e));
-    }, 0);
+    this.timer ??= setTimeout(() => void this.flush(), QUIET_MS);
   }
 
   private async write(): Promise<void> {
-    const events = [...this.events.values()];
-    const roomIds = [...this.rooms];
+    if (!this.events.size && !this.rooms.size && !this.members.size && !this.receipts.length) return;
+    const batch = emptyBatch();
+    batch.events = [...this.events.values()].flatMap(({ event, backfill }): EventChange[] => {
+      const change = projectEvent(event);
+      if (!change) return [];
+      return [change.kind === 'event' && backfill ? { ...change, backfill } : change];
+    });
+    const direct = directRoomIds(this.client);
+    for (const id of this.rooms) {
+      const room = this.client.getRoom(id);
+      if (room) batch.rooms.push(projectRoom(this.client, room, direct));
+    }
+    batch.members = [...this.members.values()].map(projectMember);
+    batch.receipts = this.receipts.flatMap((r) => projectReceipts(r.roomId, r.content));
     this.events.clear();
     this.rooms.clear();
-    const eventRows = events.map(projectEvent).filter((r): r is EventRow => r !== null);
-    const direct = directRoomIds(this.client);
-    const roomRows = roomIds.flatMap((id) => {
-      const room = this.client.getRoom(id);
-      return room ? [projectRoom(this.client, room, direct)] : [];
-    });
-    const d = db();
-    await d.transaction('rw', d.events, d.rooms, d.outbox, async () => {
-      await d.events.bulkPut(eventRows);
-      // Our own remote echo retires its outbox row if the send's response was lost.
-      const echoed = eventRows.flatMap((r) => (r.txnId ? [r.txnId] : []));
-      if (echoed.length) await d.outbox.bulkDelete(echoed);
-      for (const row of roomRows) {
-        const stored = await d.rooms.get(row.roomId);
-        // The SDK's timeline may be shorter than ours after a restart: keep the newer preview.
-        if (stored && stored.lastTs > row.lastTs && row.membership === stored.membership) {
-          row.lastTs = stored.lastTs;
-          row.lastSender = stored.lastSender;
-          row.lastBody = stored.lastBody;
-        }
-        await d.rooms.put(row);
-      }
-    });
+    this.members.clear();
+    this.receipts = [];
+    await applyChanges(batch);
   }
 }

@@ -2,7 +2,8 @@ import { liveQuery } from 'dexie';
 // Imported lazily by the page (after its first paint), so the SDK may be imported statically here.
 import { ClientEvent, SyncState, type MatrixClient } from 'matrix-js-sdk';
 import { db } from '../db/database';
-import type { SessionRow } from '../db/types';
+import { setConnectionState } from '../db/queries';
+import type { ConnectionState, SessionRow } from '../db/types';
 import { OutboxFlusher } from '../outbox/flush';
 import { startClient, stopClient } from './client';
 import { sdkTransport } from './transport';
@@ -20,10 +21,29 @@ function firstSync(client: MatrixClient): Promise<void> {
   });
 }
 
+function connectionFor(state: SyncState): ConnectionState {
+  switch (state) {
+    case SyncState.Prepared:
+    case SyncState.Syncing:
+      return 'online';
+    case SyncState.Error:
+    case SyncState.Reconnecting:
+      return 'offline';
+    default:
+      return 'connecting';
+  }
+}
+
 /** Runs the client and the outbox flush in this tab until the returned stop is called. */
 async function lead(session: SessionRow, until: Promise<void>): Promise<void> {
   console.debug('luxchat: this tab syncs');
+  await setConnectionState('connecting');
   const { client } = await startClient(session);
+  const onSyncState = (state: SyncState) => void setConnectionState(connectionFor(state));
+  client.on(ClientEvent.Sync, onSyncState);
+  // The SDK probes the homeserver every few seconds while offline; the browser may know sooner.
+  const retryNow = () => client.retryImmediately();
+  window.addEventListener('online', retryNow);
   await firstSync(client);
   const flusher = new OutboxFlusher({
     transport: sdkTransport(client),
@@ -47,6 +67,8 @@ async function lead(session: SessionRow, until: Promise<void>): Promise<void> {
     await until;
   } finally {
     subscription.unsubscribe();
+    client.off(ClientEvent.Sync, onSyncState);
+    window.removeEventListener('online', retryNow);
     window.removeEventListener('online', kick);
     document.removeEventListener('visibilitychange', kick);
     flusher.stop();

@@ -1,26 +1,53 @@
-import type { MatrixClient, MatrixEvent, Room } from 'matrix-js-sdk';
-import type { EventRow, Membership, RoomRow } from '../db/types';
+import type { MatrixClient, MatrixEvent, Room, RoomMember } from 'matrix-js-sdk';
+import type { EventChange } from '../db/applyChanges';
+import type { EventRow, MemberRow, Membership, ReceiptRow, RoomRow } from '../db/types';
 import { DIRECT } from './accountData';
 
 /** Event types the timeline shows. */
 const SHOWN = new Set(['m.room.message', 'm.room.encrypted']);
 
+type Content = Record<string, unknown> & {
+  'm.relates_to'?: { rel_type?: unknown; event_id?: unknown; key?: unknown; 'm.in_reply_to'?: { event_id?: unknown } };
+  'm.new_content'?: unknown;
+  redacts?: unknown;
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /**
- * The stored form of a timeline event, or null for events the timeline does not show
- * (state, edits until they are supported, local echoes still in flight, events still
- * being decrypted: the Decrypted event brings them back).
+ * What a timeline event means for the store, or null for what the timeline does not keep
+ * (state, local echoes still in flight, events still being decrypted: the Decrypted event
+ * brings those back). Malformed content never throws: it is stored without a body.
  */
-export function projectEvent(event: MatrixEvent): EventRow | null {
+export function projectEvent(event: MatrixEvent): EventChange | null {
   const eventId = event.getId();
   const roomId = event.getRoomId();
   if (!eventId || !roomId || eventId.startsWith('~') || event.status !== null) return null;
-  if (event.isState() || event.isRedacted()) return null;
+  if (event.isState() || event.isBeingDecrypted()) return null;
   const type = event.getType();
-  if (!SHOWN.has(type)) return null;
-  if (event.isBeingDecrypted()) return null;
-  const content = event.getContent();
-  if (content['m.relates_to']?.rel_type === 'm.replace') return null;
   const sender = event.getSender() ?? '';
+  // The event's own (decrypted) content; getContent() instead has the newest edit applied.
+  const own = event.getOriginalContent() as Content;
+  const relation = own['m.relates_to'] ?? (event.getRelation() as Content['m.relates_to'] | null) ?? undefined;
+
+  if (type === 'm.room.redaction') {
+    const target = event.event.redacts ?? own.redacts;
+    return typeof target === 'string' ? { kind: 'redaction', targetId: target } : null;
+  }
+  if (type === 'm.reaction') {
+    if (relation?.rel_type !== 'm.annotation' || typeof relation.event_id !== 'string' || typeof relation.key !== 'string') {
+      return null;
+    }
+    return { kind: 'reaction', row: { eventId, roomId, targetId: relation.event_id, key: relation.key, sender } };
+  }
+  if (!SHOWN.has(type)) return null;
+  if (relation?.rel_type === 'm.replace' && typeof relation.event_id === 'string') {
+    const next = own['m.new_content'];
+    return isRecord(next) ? { kind: 'edit', targetId: relation.event_id, editId: eventId, sender, content: next } : null;
+  }
+
   const row: EventRow = {
     eventId,
     roomId,
@@ -30,24 +57,26 @@ export function projectEvent(event: MatrixEvent): EventRow | null {
     type,
     txnId: event.getUnsigned().transaction_id,
   };
-  if (event.isDecryptionFailure()) {
-    row.decryptionError = event.decryptionFailureReason ?? 'unknown';
-    return row;
-  }
-  if (event.isEncrypted() && event.getClearContent() === null) {
-    row.decryptionError = 'pending';
-    return row;
-  }
-  // Malformed content is stored without a body; the timeline says it cannot show it.
+  if (event.isRedacted()) return { kind: 'event', row: { ...row, redacted: true, content: {} } };
+  if (event.isDecryptionFailure()) return { kind: 'event', row: { ...row, decryptionError: event.decryptionFailureReason ?? 'unknown' } };
+  if (event.isEncrypted() && event.getClearContent() === null) return { kind: 'event', row: { ...row, decryptionError: 'pending' } };
+
+  const content = event.getContent() as Content;
+  row.content = content;
   if (typeof content.msgtype === 'string') row.msgtype = content.msgtype;
   if (typeof content.body === 'string') row.body = content.body;
-  return row;
+  const replyTo = relation?.['m.in_reply_to']?.event_id;
+  if (typeof replyTo === 'string') row.inReplyTo = replyTo;
+  const editedBy = event.replacingEventId();
+  if (editedBy) row.editedBy = editedBy;
+  return { kind: 'event', row };
 }
 
-function lastShownEvent(room: Room): MatrixEvent | undefined {
+function lastShownEvent(room: Room): { event: MatrixEvent; row: EventRow } | undefined {
   const events = room.getLiveTimeline().getEvents();
   for (let i = events.length - 1; i >= 0; i--) {
-    if (projectEvent(events[i])) return events[i];
+    const change = projectEvent(events[i]);
+    if (change?.kind === 'event' && !change.row.redacted) return { event: events[i], row: change.row };
   }
   return undefined;
 }
@@ -60,22 +89,55 @@ export function projectRoom(client: MatrixClient, room: Room, directRoomIds: Set
   const memberEvent = me?.events.member;
   const last = lastShownEvent(room);
   const lastAny = room.getLastLiveEvent();
+  const avatar = room.getMxcAvatarUrl();
   const row: RoomRow = {
     roomId: room.roomId,
     name: room.name,
     membership,
     isDirect: directRoomIds.has(room.roomId) || memberEvent?.getContent().is_direct === true,
     encrypted: room.hasEncryptionStateEvent(),
-    lastTs: last?.getTs() ?? lastAny?.getTs() ?? memberEvent?.getTs() ?? 0,
-    unread: membership === 'join' ? room.getUnreadNotificationCount() : 0,
+    lastTs: last?.row.ts ?? lastAny?.getTs() ?? memberEvent?.getTs() ?? 0,
+    unread: membership === 'join' ? room.getUnreadNotificationCount('total' as never) : 0,
+    mentions: membership === 'join' ? room.getUnreadNotificationCount('highlight' as never) : 0,
+    tags: Object.keys(room.tags ?? {}),
   };
+  if (avatar) row.avatarUrl = avatar;
   if (last) {
-    const projected = projectEvent(last);
-    row.lastSender = last.sender?.name ?? last.getSender();
-    row.lastBody = projected?.body;
+    row.lastSender = last.event.sender?.name ?? last.row.sender;
+    row.lastBody = last.row.body;
   }
   if (membership === 'invite') row.inviter = memberEvent?.getSender();
   return row;
+}
+
+export function projectMember(member: RoomMember): MemberRow {
+  const row: MemberRow = {
+    roomId: member.roomId,
+    userId: member.userId,
+    displayName: member.name,
+    membership: member.membership ?? 'leave',
+  };
+  const avatar = member.getMxcAvatarUrl();
+  if (avatar) row.avatarUrl = avatar;
+  return row;
+}
+
+/** Read receipts (m.read, m.read.private) in an m.receipt event's content. */
+export function projectReceipts(roomId: string, content: unknown): ReceiptRow[] {
+  if (!isRecord(content)) return [];
+  const rows: ReceiptRow[] = [];
+  for (const [eventId, byType] of Object.entries(content)) {
+    if (!isRecord(byType)) continue;
+    for (const type of ['m.read', 'm.read.private']) {
+      const byUser = byType[type];
+      if (!isRecord(byUser)) continue;
+      for (const [userId, info] of Object.entries(byUser)) {
+        const ts = isRecord(info) && typeof info.ts === 'number' ? info.ts : 0;
+        rows.push({ roomId, userId, eventId, ts });
+      }
+    }
+  }
+  return rows;
 }
 
 /** Room ids the account marks as direct chats (m.direct account data). */

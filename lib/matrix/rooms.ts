@@ -54,6 +54,8 @@ export async function openDirectRoom(userId: string): Promise<string> {
       encrypted: true,
       lastTs: now,
       unread: 0,
+      mentions: 0,
+      tags: [],
     });
     return roomId;
   } catch (error) {
@@ -92,5 +94,19 @@ export async function markRead(roomId: string): Promise<void> {
     await client.sendReadReceipt(event);
   } catch {
     // offline: the count clears again on the next read
+  }
+}
+
+/** Fetches up to `count` older events of a room from the homeserver; the ingest stores them. */
+export async function paginateBack(roomId: string, count: number): Promise<void> {
+  const running = currentClient();
+  if (!running) return; // another tab syncs; it has the same store
+  const { client } = await running;
+  const room = client.getRoom(roomId);
+  if (!room) return;
+  try {
+    await client.scrollback(room, count);
+  } catch (error) {
+    throw actionErrorFrom(error);
   }
 }

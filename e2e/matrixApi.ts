@@ -1,0 +1,52 @@
+/** A user driven through the client-server API directly: the "other side" of a test. */
+export class ApiUser {
+  constructor(
+    readonly baseUrl: string,
+    readonly userId: string,
+    readonly accessToken: string,
+  ) {}
+
+  private txn = 0;
+
+  async call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.baseUrl}/_matrix/client/v3${path}`, {
+      method,
+      headers: { authorization: `Bearer ${this.accessToken}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await res.json()) as T;
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  }
+
+  async createRoom(name: string, invite: string[]): Promise<string> {
+    const { room_id } = await this.call<{ room_id: string }>('POST', '/createRoom', { name, invite, preset: 'private_chat' });
+    return room_id;
+  }
+
+  async join(roomId: string): Promise<void> {
+    await this.call('POST', `/join/${encodeURIComponent(roomId)}`, {});
+  }
+
+  async send(roomId: string, body: string): Promise<string> {
+    const txn = `t${Date.now()}-${this.txn++}`;
+    const { event_id } = await this.call<{ event_id: string }>(
+      'PUT',
+      `/rooms/${encodeURIComponent(roomId)}/send/m.room.message/${txn}`,
+      { msgtype: 'm.text', body },
+    );
+    return event_id;
+  }
+
+  /** Bodies of the room's m.room.message events, oldest first (up to 1,000). */
+  async messages(roomId: string): Promise<string[]> {
+    const { chunk } = await this.call<{ chunk: { type: string; content: { body?: string } }[] }>(
+      'GET',
+      `/rooms/${encodeURIComponent(roomId)}/messages?dir=b&limit=1000`,
+    );
+    return chunk
+      .filter((e) => e.type === 'm.room.message')
+      .map((e) => e.content.body ?? '')
+      .reverse();
+  }
+}
