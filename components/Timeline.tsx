@@ -13,6 +13,7 @@ import { useTimeline } from './hooks';
 export function Timeline({ roomId, session }: { roomId: string; session: SessionRow }) {
   const t = useTranslations('timeline');
   const [limit, setLimit] = useState(PAGE);
+  const [startReached, setStartReached] = useState(false);
   const timeline = useTimeline(roomId, limit);
   const end = useRef<HTMLDivElement>(null);
   const count = (timeline?.events.length ?? 0) + (timeline?.pending.length ?? 0);
@@ -24,7 +25,10 @@ export function Timeline({ roomId, session }: { roomId: string; session: Session
   function loadOlder() {
     setLimit((n) => n + PAGE);
     // What Dexie lacks comes from the homeserver; failures (offline) leave what is shown.
-    void loadOlderMessages(roomId, PAGE).catch(() => undefined);
+    loadOlderMessages(roomId, PAGE).then(
+      (more) => setStartReached(!more),
+      () => undefined,
+    );
   }
   // A block body on purpose: Chromium's scrollIntoView now returns a promise, and React would
   // call an effect's return value as its cleanup.
@@ -36,7 +40,7 @@ export function Timeline({ roomId, session }: { roomId: string; session: Session
   return (
     <ol className="flex flex-1 flex-col gap-2 overflow-y-auto p-3" data-testid="timeline" aria-live="polite">
       {count === 0 && <li className="m-auto text-slate-500">{t('empty')}</li>}
-      {timeline.events.length >= limit && (
+      {timeline.events.length > 0 && (timeline.events.length >= limit || !startReached) && (
         <li className="self-center">
           <button className="text-sm text-sky-700 underline" onClick={loadOlder}>
             {t('loadOlder')}

@@ -97,16 +97,20 @@ export async function markRead(roomId: string): Promise<void> {
   }
 }
 
-/** Fetches up to `count` older events of a room from the homeserver; the ingest stores them. */
-export async function paginateBack(roomId: string, count: number): Promise<void> {
+/**
+ * Fetches up to `count` older events of a room from the homeserver; the ingest stores them.
+ * Resolves false once the start of the room has been reached.
+ */
+export async function paginateBack(roomId: string, count: number): Promise<boolean> {
   const running = currentClient();
-  if (!running) return; // another tab syncs; it has the same store
+  if (!running) return true; // another tab syncs; it has the same store
   const { client } = await running;
   const room = client.getRoom(roomId);
-  if (!room) return;
+  if (!room) return true;
   try {
     await client.scrollback(room, count);
   } catch (error) {
     throw actionErrorFrom(error);
   }
+  return room.getLiveTimeline().getPaginationToken('b' as never) !== null;
 }

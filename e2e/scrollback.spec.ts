@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+import { loginThroughUi, messageBodies, roomButton } from './app';
+import { newUser } from './homeserver';
+import { ApiUser } from './matrixApi';
+import { HOMESERVER_URL } from './ports';
+
+test('older messages are fetched on request and kept on the device, without doubles', async ({ page }) => {
+  const alice = await newUser('alice');
+  const bob = await newUser('bob');
+  const bobApi = new ApiUser(HOMESERVER_URL, bob.userId, bob.accessToken);
+  const aliceApi = new ApiUser(HOMESERVER_URL, alice.userId, alice.accessToken);
+  const roomId = await bobApi.createRoom('Archiv', [alice.userId]);
+  await aliceApi.join(roomId);
+  for (let i = 1; i <= 80; i++) await bobApi.send(roomId, `Message ${i}`);
+
+  await loginThroughUi(page, alice);
+  await roomButton(page, 'Archiv').click();
+  await expect(messageBodies(page).last()).toHaveText('Message 80');
+  // The first sync brings only the newest events.
+  await expect(messageBodies(page).filter({ hasText: /^Message 1$/ })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Load older messages' }).click();
+  await expect(messageBodies(page).first()).toHaveText('Message 1');
+  await expect(messageBodies(page)).toHaveCount(80);
+  const stored = await page.evaluate(
+    (room) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('luxchat');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const index = open.result.transaction('events').objectStore('events').index('[roomId+ts]');
+          const count = index.count(IDBKeyRange.bound([room, -Infinity], [room, Infinity]));
+          count.onsuccess = () => resolve(count.result);
+        };
+      }),
+    roomId,
+  );
+  expect(stored).toBe(80);
+});
