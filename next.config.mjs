@@ -10,7 +10,6 @@ const nextConfig = {
   trailingSlash: true,
   images: { unoptimized: true },
   reactStrictMode: true,
-  productionBrowserSourceMaps: true,
 };
 
 export default withNextIntl(nextConfig);

@@ -18,7 +18,7 @@ const PORT = 14273;
 const HOMESERVER = 'http://127.0.0.1:18999'; // nothing listens here, and requests to it are aborted
 
 if (!existsSync(join(root, 'out', 'index.html'))) {
-  const r = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (r.status !== 0) process.exit(1);
 }
 const seedBundle = await build({

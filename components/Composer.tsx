@@ -1,13 +1,18 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { loadDraft, saveDraft } from '@/lib/actions/drafts';
 import { MessageTooLong, sendMessage } from '@/lib/actions/sendMessage';
 
 /** Enter sends, Shift+Enter starts a new line. The text is cleared only once it is queued. */
 export function Composer({ roomId }: { roomId: string }) {
   const t = useTranslations('composer');
   const tErrors = useTranslations('actions.errors');
-  const [text, setText] = useState('');
+  const [text, setTextState] = useState(() => (typeof window === 'undefined' ? '' : loadDraft(roomId)));
+  const setText = (value: string) => {
+    setTextState(value);
+    saveDraft(roomId, value);
+  };
   const [error, setError] = useState<string | null>(null);
 
   async function send(e?: FormEvent) {

@@ -1,7 +1,7 @@
 'use client';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
-import { discardMessage, retryMessage } from '@/lib/actions/outbox';
+import { confirmMessage, discardMessage, retryMessage } from '@/lib/actions/outbox';
 import { loadOlderMessages } from '@/lib/actions/rooms';
 import type { ReactionSummary } from '@/lib/db/queries';
 import type { EventRow, OutboxRow, SessionRow } from '@/lib/db/types';
@@ -121,9 +121,11 @@ function PendingItem({ row }: { row: OutboxRow }) {
   const status =
     row.state === 'failed'
       ? `${t('failed')}${row.error ? ` · ${tErrors(row.error as 'rejected')}` : ''}`
-      : row.attempts > 0
-        ? t('waiting')
-        : t('sending');
+      : row.state === 'needs-confirmation'
+        ? t('needsConfirmation')
+        : row.attempts > 0
+          ? t('waiting')
+          : t('sending');
   return (
     <li className="flex flex-col items-end" data-testid="message" data-pending={row.state}>
       <p className="max-w-[80%] whitespace-pre-wrap break-words rounded-lg bg-sky-50 px-3 py-2 opacity-80" data-testid="message-body">
@@ -131,11 +133,14 @@ function PendingItem({ row }: { row: OutboxRow }) {
       </p>
       <span className="text-xs text-slate-500" data-testid="message-status">
         {status}
-        {row.state === 'failed' && (
+        {(row.state === 'failed' || row.state === 'needs-confirmation') && (
           <>
             {' '}
-            <button className="underline" onClick={() => retryMessage(row.txnId)}>
-              {t('retry')}
+            <button
+              className="underline"
+              onClick={() => (row.state === 'failed' ? retryMessage(row.txnId) : confirmMessage(row.txnId))}
+            >
+              {row.state === 'failed' ? t('retry') : t('sendAnyway')}
             </button>{' '}
             <button className="underline" onClick={() => discardMessage(row.txnId)}>
               {t('discard')}

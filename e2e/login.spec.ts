@@ -89,7 +89,18 @@ test('logout ends the session and leaves nothing of the app on the device', asyn
   await expect(page.getByRole('heading', { name: 'Log in to Luxchat' })).toBeVisible();
 
   expect(await page.evaluate(() => indexedDB.databases())).toEqual([]);
-  expect(await page.evaluate(() => caches.keys())).toEqual([]);
+  // Only the service worker's app shell may remain: the build's own files, no user data.
+  const cached = await page.evaluate(async () => {
+    const out: Record<string, string[]> = {};
+    for (const name of await caches.keys()) {
+      out[name] = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+    }
+    return out;
+  });
+  for (const [name, paths] of Object.entries(cached)) {
+    expect(name).toMatch(/^workbox-precache-/);
+    for (const path of paths) expect(path).toMatch(/^\/(_next\/|icons\/|(lb|fr|de|en|_not-found|404)\/|index\.|404\.|manifest|__next)/);
+  }
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Log in to Luxchat' })).toBeVisible();
 

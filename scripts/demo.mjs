@@ -21,7 +21,7 @@ const { serveStatic } = await import('./serve.mjs');
 const { seedDemo } = await import('./seed-demo.mjs');
 
 console.log('Building the app…');
-run('npx', ['next', 'build'], { NEXT_PUBLIC_DEFAULT_HOMESERVER: homeserverUrl, NEXT_TELEMETRY_DISABLED: '1' });
+run('npm', ['run', 'build'], { NEXT_PUBLIC_DEFAULT_HOMESERVER: homeserverUrl, NEXT_TELEMETRY_DISABLED: '1' });
 
 console.log('Starting Synapse…');
 // The demo keeps its database between runs, so conversations survive a restart.

@@ -41,7 +41,7 @@ if (!unitOk && !unit?.numFailedTests) failed += 1; // the run broke before repor
 
 // End-to-end tests against the production build, as users get it.
 installSynapse();
-const built = step('production build', 'npx', ['next', 'build']);
+const built = step('production build', 'npm', ['run', 'build']);
 if (!built) failed += 1;
 else {
   const e2eOk = step('end-to-end tests', 'npx', ['playwright', 'test']);

@@ -13,6 +13,8 @@ export function generateStaticParams() {
 export const metadata: Metadata = {
   title: 'Luxchat',
   applicationName: 'Luxchat',
+  manifest: '/manifest.webmanifest',
+  icons: { icon: '/icons/icon.svg', apple: '/icons/icon-192.png' },
 };
 
 export const viewport: Viewport = { themeColor: '#0369a1', width: 'device-width', initialScale: 1 };

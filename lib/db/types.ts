@@ -80,7 +80,12 @@ export interface ThumbnailRow {
   storedAt: number;
 }
 
-export type OutboxState = 'queued' | 'sending' | 'failed';
+/**
+ * queued → sending → (gone: sent) | queued (transient failure, retried later) | failed (refused:
+ * the user retries or discards) | needs-confirmation (outcome unknown for too long: see
+ * lib/outbox/stateMachine.ts).
+ */
+export type OutboxState = 'queued' | 'sending' | 'failed' | 'needs-confirmation';
 
 /** An outgoing action waiting for the homeserver; its txnId is fixed at creation. */
 export interface OutboxRow {
@@ -94,6 +99,12 @@ export interface OutboxRow {
   nextAttemptAt: number;
   /** Why a failed row failed: a catalogue key under `outbox.errors`. */
   error?: string;
+  /** When the first attempt started: the homeserver's memory of the txnId starts no earlier. */
+  firstAttemptAt?: number;
+  /** An attempt may have reached the homeserver without us hearing back. */
+  outcomeUnknown?: boolean;
+  /** The user chose to send a needs-confirmation row anyway. */
+  confirmed?: boolean;
 }
 
 export type ConnectionState = 'connecting' | 'online' | 'offline';

@@ -1,10 +1,12 @@
 import type { MatrixClient } from 'matrix-js-sdk';
 import type { SessionRow } from '../db/types';
+import { ConnectivityGate } from './connectivityGate';
 import { Ingest } from './ingest';
 
 export interface RunningClient {
   client: MatrixClient;
   ingest: Ingest;
+  gate: ConnectivityGate;
 }
 
 // One client per page: React StrictMode runs effects twice, and two initRustCrypto on
@@ -45,6 +47,7 @@ export async function stopClient(): Promise<void> {
 
 async function create(session: SessionRow): Promise<RunningClient> {
   const sdk = await import('matrix-js-sdk');
+  const gate = new ConnectivityGate();
   // No scheduler: the outbox owns retries, the SDK must not resend behind its back.
   const client = new sdk.MatrixClient({
     baseUrl: session.homeserverUrl,
@@ -53,6 +56,7 @@ async function create(session: SessionRow): Promise<RunningClient> {
     deviceId: session.deviceId,
     store: new sdk.MemoryStore({ localStorage: globalThis.localStorage }),
     timelineSupport: true,
+    fetchFn: gate.fetch,
   });
   await client.initRustCrypto({ cryptoDatabasePrefix: CRYPTO_DB_PREFIX });
 
@@ -85,5 +89,5 @@ async function create(session: SessionRow): Promise<RunningClient> {
   });
 
   await client.startClient({ initialSyncLimit: 30, lazyLoadMembers: true });
-  return { client, ingest };
+  return { client, ingest, gate };
 }

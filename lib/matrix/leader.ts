@@ -5,6 +5,7 @@ import { db } from '../db/database';
 import { setConnectionState } from '../db/queries';
 import type { ConnectionState, SessionRow } from '../db/types';
 import { OutboxFlusher } from '../outbox/flush';
+import { requestBackgroundFlush } from '../sw/register';
 import { startClient, stopClient } from './client';
 import { sdkTransport } from './transport';
 
@@ -34,44 +35,60 @@ function connectionFor(state: SyncState): ConnectionState {
   }
 }
 
-/** Runs the client and the outbox flush in this tab until the returned stop is called. */
+/** Runs the client and the outbox flush in this tab until `until` resolves. */
 async function lead(session: SessionRow, until: Promise<void>): Promise<void> {
   console.debug('luxchat: this tab syncs');
   await setConnectionState('connecting');
-  const { client } = await startClient(session);
-  const onSyncState = (state: SyncState) => void setConnectionState(connectionFor(state));
+  const { client, gate } = await startClient(session);
+  let flusher: OutboxFlusher | null = null;
+  let shown: ConnectionState = 'connecting';
+  const onSyncState = (state: SyncState) => {
+    const next = connectionFor(state);
+    if (next === shown) return;
+    shown = next;
+    void setConnectionState(next);
+    // Should this tab close while offline, the service worker sends what it can when back online.
+    if (next === 'offline') void requestBackgroundFlush();
+    // Back in touch: what waited goes out now, not when its backoff timer says.
+    if (next === 'online') void flusher?.flush();
+  };
+  // While offline the gate spaces out probes; the browser may know sooner that we are back.
+  const onOnline = () => {
+    gate.probeNow();
+    client.retryImmediately();
+    void flusher?.flush();
+  };
+  const onVisible = () => void flusher?.flush();
   client.on(ClientEvent.Sync, onSyncState);
-  // The SDK probes the homeserver every few seconds while offline; the browser may know sooner.
-  const retryNow = () => client.retryImmediately();
-  window.addEventListener('online', retryNow);
-  await firstSync(client);
-  const flusher = new OutboxFlusher({
-    transport: sdkTransport(client),
-    sender: { userId: session.userId, displayName: client.getUser(session.userId)?.displayName ?? session.userId },
-  });
-  // Any tab may enqueue; the leader notices new rows through Dexie's cross-tab live queries.
-  let lastKeys = '';
-  const subscription = liveQuery(() => db().outbox.toCollection().primaryKeys()).subscribe({
-    next: (keys) => {
-      const joined = keys.join(',');
-      if (joined !== lastKeys && keys.length) void flusher.flush();
-      lastKeys = joined;
-    },
-    error: (e) => console.error('outbox watch failed', e),
-  });
-  const kick = () => void flusher.flush();
-  window.addEventListener('online', kick);
-  document.addEventListener('visibilitychange', kick);
-  void flusher.flush();
+  window.addEventListener('online', onOnline);
+  document.addEventListener('visibilitychange', onVisible);
+  let subscription: { unsubscribe(): void } | null = null;
   try {
+    // Without the first sync the SDK does not know which rooms are encrypted: no sends before it.
+    const stopped = await Promise.race([firstSync(client).then(() => false), until.then(() => true)]);
+    if (stopped) return;
+    flusher = new OutboxFlusher({
+      transport: sdkTransport(client),
+      sender: { userId: session.userId, displayName: client.getUser(session.userId)?.displayName ?? session.userId },
+    });
+    // Any tab may enqueue; the leader notices new rows through Dexie's cross-tab live queries.
+    let lastKeys = '';
+    subscription = liveQuery(() => db().outbox.toCollection().primaryKeys()).subscribe({
+      next: (keys) => {
+        const joined = keys.join(',');
+        if (joined !== lastKeys && keys.length) void flusher?.flush();
+        lastKeys = joined;
+      },
+      error: (e) => console.error('luxchat: outbox watch failed', e),
+    });
+    void flusher.flush();
     await until;
   } finally {
-    subscription.unsubscribe();
+    subscription?.unsubscribe();
     client.off(ClientEvent.Sync, onSyncState);
-    window.removeEventListener('online', retryNow);
-    window.removeEventListener('online', kick);
-    document.removeEventListener('visibilitychange', kick);
-    flusher.stop();
+    window.removeEventListener('online', onOnline);
+    document.removeEventListener('visibilitychange', onVisible);
+    flusher?.stop();
     await stopClient();
   }
 }

@@ -9,7 +9,9 @@ class FakeTransport implements Transport {
   sent: { txnId: string; body: unknown; roomId: string }[] = [];
   /** Failures to answer with, in order, before succeeding again. */
   failures: (SendFailure | 'network')[] = [];
+  calls = 0;
   async send(row: OutboxRow): Promise<string> {
+    this.calls++;
     const next = this.failures.shift();
     if (next === 'network') throw { kind: 'network' };
     if (next) throw next;
@@ -109,5 +111,56 @@ describe('OutboxFlusher', () => {
     const times = rows.map((r) => r.createdAt);
     expect(new Set(times).size).toBe(5);
     expect([...times].sort((a, b) => a - b)).toEqual(times);
+  });
+});
+
+describe('OutboxFlusher and the 23-hour rule', () => {
+  it('holds a row whose first attempt went unanswered a day ago for confirmation, and sends it once confirmed', async () => {
+    const transport = new FakeTransport();
+    transport.failures = ['network'];
+    const row = await text('!a', 'late');
+    const flusher = new OutboxFlusher({ transport, sender, now, random: () => 1 });
+    await flusher.flush();
+    expect(transport.sent).toEqual([]);
+    clock += 24 * 60 * 60 * 1000;
+    await flusher.flush();
+    expect(transport.sent).toEqual([]);
+    expect(await db().outbox.get(row.txnId)).toMatchObject({ state: 'needs-confirmation' });
+
+    await db().outbox.update(row.txnId, { state: 'queued', confirmed: true });
+    await flusher.flush();
+    flusher.stop();
+    expect(transport.sent.map((s) => s.body)).toEqual(['late']);
+  });
+
+  it('resumes a row another tab left half-sent, with its original txnId', async () => {
+    const transport = new FakeTransport();
+    const row = await text('!a', 'half');
+    await db().outbox.update(row.txnId, { state: 'sending', firstAttemptAt: clock });
+    const flusher = new OutboxFlusher({ transport, sender, now });
+    await flusher.flush();
+    flusher.stop();
+    expect(transport.sent).toEqual([{ txnId: row.txnId, body: 'half', roomId: '!a' }]);
+  });
+
+  it('sends only the rows it accepts (the service worker: unencrypted rooms)', async () => {
+    const transport = new FakeTransport();
+    await text('!secret', 'encrypted room');
+    await text('!open', 'open room');
+    const flusher = new OutboxFlusher({ transport, sender, now, accepts: (r) => r.roomId === '!open', schedule: false });
+    expect(await flusher.flush()).toBe(true);
+    expect(transport.sent.map((s) => s.body)).toEqual(['open room']);
+    expect(await db().outbox.count()).toBe(1);
+  });
+
+  it('stops the whole pass when the homeserver does not answer at all', async () => {
+    const transport = new FakeTransport();
+    transport.failures = ['network'];
+    await text('!a', 'a1');
+    await text('!b', 'b1');
+    const flusher = new OutboxFlusher({ transport, sender, now, schedule: false });
+    expect(await flusher.flush()).toBe(false);
+    // One request for two rooms: no storm while offline.
+    expect(transport.calls).toBe(1);
   });
 });

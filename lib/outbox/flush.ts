@@ -1,8 +1,9 @@
 import { db } from '../db/database';
 import type { EventRow, OutboxRow } from '../db/types';
-import { decideRetry, type SendFailure } from './retryPolicy';
+import type { SendFailure } from './retryPolicy';
+import { abandoned, afterFailure, nextStep, started } from './stateMachine';
 
-/** How rows reach the homeserver; the page uses matrix-js-sdk, so encrypted rooms are encrypted. */
+/** How rows reach the homeserver: the page uses matrix-js-sdk (so encrypted rooms are encrypted). */
 export interface Transport {
   /** Sends the row with its own txnId and resolves with the event id the homeserver gave. */
   send(row: OutboxRow): Promise<string>;
@@ -14,46 +15,56 @@ export interface FlusherOptions {
   transport: Transport;
   /** Who sends: the event row written when a send succeeds carries it. */
   sender: { userId: string; displayName: string };
+  /** Which rows this flusher may send (the service worker: unencrypted rooms only). */
+  accepts?: (row: OutboxRow) => boolean | Promise<boolean>;
   now?: () => number;
   random?: () => number;
-  /** Called when the flusher sees a network-level failure or a success (for the status bar). */
-  onReachability?: (reachable: boolean) => void;
+  /** Whether to set a timer for the next due row (the service worker is woken by the browser). */
+  schedule?: boolean;
 }
 
 /**
  * Sends the outbox, oldest row first in each room, one request at a time. A transient failure
- * leaves the row queued with its next attempt time and stops that room (so order holds);
- * a timer wakes the flusher when the earliest waiting row is due.
+ * leaves the row queued with its next attempt time and stops that room (so order holds); a
+ * failure without any answer stops the whole pass (the homeserver is out of reach). A timer
+ * wakes the flusher when the earliest waiting row is due.
  */
 export class OutboxFlusher {
-  private running: Promise<void> | null = null;
+  private running: Promise<boolean> | null = null;
   private again = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
   private readonly now: () => number;
   private readonly random: () => number;
+  /** Rows this flusher has a request out for; any other 'sending' row was abandoned. */
+  private readonly inFlight = new Set<string>();
 
   constructor(private readonly options: FlusherOptions) {
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
   }
 
-  /** Starts a pass, or asks the running pass to go round once more. */
-  flush(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
+  /**
+   * Starts a pass, or asks the running pass to go round once more. Resolves true when every
+   * row this flusher may send has been sent (or is waiting on the user).
+   */
+  flush(): Promise<boolean> {
+    if (this.stopped) return Promise.resolve(false);
     if (this.running) {
       this.again = true;
       return this.running;
     }
     this.running = (async () => {
+      let done = false;
       try {
         do {
           this.again = false;
-          await this.pass();
+          done = await this.pass();
         } while (this.again && !this.stopped);
       } finally {
         this.running = null;
       }
+      return done;
     })();
     return this.running;
   }
@@ -64,54 +75,65 @@ export class OutboxFlusher {
     if (this.timer) clearTimeout(this.timer);
   }
 
-  private async pass(): Promise<void> {
+  private async pass(): Promise<boolean> {
     const rows = await db().outbox.orderBy('createdAt').toArray();
     const byRoom = new Map<string, OutboxRow[]>();
     for (const row of rows) {
-      if (row.state === 'failed') continue;
+      if (this.options.accepts && !(await this.options.accepts(row))) continue;
       byRoom.set(row.roomId, [...(byRoom.get(row.roomId) ?? []), row]);
     }
     let earliestWait = Infinity;
-    for (const roomRows of byRoom.values()) {
-      for (const row of roomRows) {
-        if (this.stopped) return;
-        if (row.nextAttemptAt > this.now()) {
+    let remaining = false;
+    rooms: for (const roomRows of byRoom.values()) {
+      for (let row of roomRows) {
+        if (this.stopped) return false;
+        if (row.state === 'sending' && !this.inFlight.has(row.txnId)) {
+          row = { ...row, ...abandoned() };
+          await db().outbox.update(row.txnId, abandoned());
+        }
+        const step = nextStep(row, this.now());
+        if (step === 'skip') continue;
+        if (step === 'confirm') {
+          await db().outbox.update(row.txnId, { state: 'needs-confirmation' });
+          continue;
+        }
+        if (step === 'wait') {
+          remaining = true;
           earliestWait = Math.min(earliestWait, row.nextAttemptAt);
-          break;
+          continue rooms;
         }
-        const retryAt = await this.attempt(row);
-        if (retryAt !== null) {
-          earliestWait = Math.min(earliestWait, retryAt);
-          break;
-        }
+        const outcome = await this.attempt(row);
+        if (outcome === 'sent') continue;
+        remaining = true;
+        earliestWait = Math.min(earliestWait, outcome.retryAt);
+        if (outcome.unreachable) break rooms;
+        continue rooms;
       }
     }
     this.schedule(earliestWait);
+    return !remaining;
   }
 
-  /** One try at one row; returns when to try again, or null when the room may go on. */
-  private async attempt(row: OutboxRow): Promise<number | null> {
+  /** One try at one row. */
+  private async attempt(row: OutboxRow): Promise<'sent' | { retryAt: number; unreachable: boolean }> {
     const { transport, sender } = this.options;
     const outbox = db().outbox;
     // The row may have been discarded or sent by another pass since the list was read.
-    if (!(await outbox.update(row.txnId, { state: 'sending' }))) return null;
+    if (!(await outbox.update(row.txnId, started(row, this.now())))) return 'sent';
+    this.inFlight.add(row.txnId);
     try {
       const eventId = await transport.send(row);
       await this.recordSent(row, eventId, sender);
-      this.options.onReachability?.(true);
-      return null;
+      return 'sent';
     } catch (error) {
       const failure = transport.describeFailure(error);
-      console.debug('luxchat: send failed', error);
-      if (failure.status === undefined) this.options.onReachability?.(false);
-      const decision = decideRetry(failure, row.attempts, this.random);
-      if (decision.kind === 'retry') {
-        const nextAttemptAt = this.now() + decision.delayMs;
-        await outbox.update(row.txnId, { state: 'queued', attempts: row.attempts + 1, nextAttemptAt });
-        return nextAttemptAt;
-      }
-      await outbox.update(row.txnId, { state: 'failed', attempts: row.attempts + 1, error: decision.reason });
-      return null;
+      const change = afterFailure(row, failure, this.now(), this.random);
+      const stillThere = await outbox.update(row.txnId, change);
+      // Gone (discarded meanwhile) or failed for good: either way the room may go on.
+      if (!stillThere || change.state === 'failed') return 'sent';
+      return { retryAt: change.nextAttemptAt ?? this.now(), unreachable: failure.status === undefined };
+    } finally {
+      this.inFlight.delete(row.txnId);
     }
   }
 
@@ -131,6 +153,7 @@ export class OutboxFlusher {
         type: row.type,
         msgtype: typeof content.msgtype === 'string' ? content.msgtype : undefined,
         body: typeof content.body === 'string' ? content.body : undefined,
+        content: row.content,
         txnId: row.txnId,
       };
       await d.events.put(event);
@@ -140,7 +163,7 @@ export class OutboxFlusher {
   private schedule(at: number): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (!Number.isFinite(at) || this.stopped) return;
+    if (!Number.isFinite(at) || this.stopped || this.options.schedule === false) return;
     this.timer = setTimeout(() => void this.flush(), Math.max(0, at - this.now()));
   }
 }

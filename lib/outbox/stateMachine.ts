@@ -1,0 +1,40 @@
+import type { OutboxRow } from '../db/types';
+import { decideRetry, type SendFailure } from './retryPolicy';
+
+/**
+ * Synapse remembers a device's transaction ids for about 24 hours. A row whose earlier attempt
+ * may have reached it, first tried longer ago than this, could be stored twice if resent: the
+ * user decides.
+ */
+export const CONFIRM_AFTER_MS = 23 * 60 * 60 * 1000;
+
+export type Next = 'send' | 'wait' | 'confirm' | 'skip';
+
+/** What to do with a row now. */
+export function nextStep(row: OutboxRow, now: number): Next {
+  if (row.state === 'failed' || row.state === 'needs-confirmation') return 'skip';
+  if (row.outcomeUnknown && !row.confirmed && row.firstAttemptAt !== undefined && now - row.firstAttemptAt > CONFIRM_AFTER_MS) {
+    return 'confirm';
+  }
+  return row.nextAttemptAt > now ? 'wait' : 'send';
+}
+
+/** The row as an attempt starts. */
+export function started(row: OutboxRow, now: number): Partial<OutboxRow> {
+  return { state: 'sending', firstAttemptAt: row.firstAttemptAt ?? now };
+}
+
+/** The row after a failed attempt: queued again for later, or failed for good. */
+export function afterFailure(row: OutboxRow, failure: SendFailure, now: number, random: () => number): Partial<OutboxRow> {
+  const attempts = row.attempts + 1;
+  // No answer: the request may have been stored before the connection broke.
+  const outcomeUnknown = row.outcomeUnknown || failure.status === undefined;
+  const decision = decideRetry(failure, row.attempts, random);
+  if (decision.kind === 'retry') return { state: 'queued', attempts, nextAttemptAt: now + decision.delayMs, outcomeUnknown };
+  return { state: 'failed', attempts, error: decision.reason, outcomeUnknown };
+}
+
+/** A row left 'sending' by a tab or worker that went away: nobody knows if it arrived. */
+export function abandoned(): Partial<OutboxRow> {
+  return { state: 'queued', outcomeUnknown: true, nextAttemptAt: 0 };
+}

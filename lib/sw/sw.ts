@@ -1,0 +1,38 @@
+/// <reference lib="webworker" />
+// The service worker: precaches the static build (the crypto .wasm included) so every route of
+// every locale opens offline, waits for the user before an update takes over, and flushes the
+// outbox's unencrypted rows on Background Sync. Built by scripts/build-sw.mjs after next build.
+import { clientsClaim } from 'workbox-core';
+import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
+import { flushFromWorker } from './workerFlush';
+import { OUTBOX_SYNC_TAG, type WorkerMessage } from './protocol';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
+declare const __BUILD_ID__: string;
+
+// `/lb/` is served from the precached `lb/index.html`.
+precacheAndRoute(self.__WB_MANIFEST, { directoryIndex: 'index.html', cleanURLs: true });
+cleanupOutdatedCaches();
+// The first version takes the open pages at once; later ones wait for the user (SKIP_WAITING).
+clientsClaim();
+
+self.addEventListener('message', (event: ExtendableMessageEvent) => {
+  const message = event.data as WorkerMessage | undefined;
+  if (message?.type === 'SKIP_WAITING') void self.skipWaiting();
+  if (message?.type === 'GET_VERSION') event.ports[0]?.postMessage(__BUILD_ID__);
+});
+
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
+
+self.addEventListener('sync', (event: Event) => {
+  const sync = event as SyncEvent;
+  if (sync.tag !== OUTBOX_SYNC_TAG) return;
+  sync.waitUntil(
+    flushFromWorker().then((done) => {
+      // Rejecting asks the browser to fire the sync again later.
+      if (!done) throw new Error('outbox not empty yet');
+    }),
+  );
+});

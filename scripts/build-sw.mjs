@@ -1,0 +1,57 @@
+// Builds the service worker over a static export: bundles lib/sw/sw.ts with esbuild, then lets
+// workbox-build inject the precache manifest of every file in the export (the crypto .wasm
+// included). `npm run build` runs it after `next build`.
+//
+// node scripts/build-sw.mjs [--dir out] [--build-id ID]
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import { injectManifest } from 'workbox-build';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export async function buildServiceWorker({ dir = join(root, 'out'), buildId } = {}) {
+  const id = buildId ?? readBuildId();
+  const swDest = join(dir, 'sw.js');
+  await build({
+    entryPoints: [join(root, 'lib', 'sw', 'sw.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    outfile: swDest,
+    define: { __BUILD_ID__: JSON.stringify(id), 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  });
+  const { count, size, warnings } = await injectManifest({
+    swSrc: swDest,
+    swDest,
+    globDirectory: dir,
+    globPatterns: ['**/*.{html,js,css,wasm,txt,json,webmanifest,png,svg,ico}'],
+    globIgnores: ['sw.js', 'screenshots/**'],
+    // The crypto .wasm is ~7.8 MB; workbox skips files over 2 MiB unless told otherwise.
+    maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+    // Next's hashed file names under /_next/static/ are their own revision.
+    dontCacheBustURLsMatching: /^_next\/static\//,
+  });
+  for (const w of warnings) console.warn(w);
+  console.log(`service worker ${id}: ${count} files precached, ${(size / 1e6).toFixed(1)} MB`);
+  return { buildId: id, count, size };
+}
+
+/** Next writes a fresh id per build; without one, the export's own contents name it. */
+function readBuildId() {
+  try {
+    return readFileSync(join(root, '.next', 'BUILD_ID'), 'utf8').trim();
+  } catch {
+    return createHash('sha256').update(String(Date.now())).digest('hex').slice(0, 12);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({ options: { dir: { type: 'string' }, 'build-id': { type: 'string' } } });
+  await buildServiceWorker({ dir: values.dir ? resolve(values.dir) : undefined, buildId: values['build-id'] });
+}
