@@ -1,1 +1,5 @@
-export function serveStatic(options?: { port?: number; dir?: string; homeserverUrl?: string }): Promise<{ url: string; close(): Promise<void> }>;
+export function serveStatic(options?: { port?: number; dir?: string; homeserverUrl?: string }): Promise<{
+  url: string;
+  setDir(dir: string): void;
+  close(): Promise<void>;
+}>;

@@ -13,13 +13,16 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export async function serveStatic({ port = 4173, dir = join(root, 'out'), homeserverUrl } = {}) {
   if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir} has no build: run "npm run build" first`);
-  const files = sirv(dir, { dev: false, etag: true, extensions: ['html'], gzip: false, brotli: false });
+  const handlerFor = (d) => sirv(d, { dev: false, etag: true, extensions: ['html'], gzip: false, brotli: false });
+  let files = handlerFor(dir);
   const server = createServer((req, res) => {
     if (homeserverUrl && req.url === '/.well-known/matrix/client') {
       res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
       res.end(JSON.stringify({ 'm.homeserver': { base_url: homeserverUrl } }));
       return;
     }
+    // The service worker script must never come from an HTTP cache, or updates go unseen.
+    if (req.url === '/sw.js') res.setHeader('cache-control', 'no-cache');
     files(req, res, () => {
       res.statusCode = 404;
       res.setHeader('content-type', 'text/html');
@@ -34,6 +37,10 @@ export async function serveStatic({ port = 4173, dir = join(root, 'out'), homese
   await new Promise((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok));
   return {
     url: `http://127.0.0.1:${port}`,
+    /** Serves another build from now on (a test publishing a new version). */
+    setDir: (next) => {
+      files = handlerFor(next);
+    },
     close: () =>
       new Promise((ok) => {
         for (const s of sockets) s.destroy();

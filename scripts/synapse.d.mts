@@ -6,6 +6,7 @@ export interface Homeserver {
   pid: number | undefined;
   registerUser(username: string, password: string, admin?: boolean): Promise<RegisteredUser>;
   stop(): Promise<void>;
+  kill(): Promise<void>;
 }
 export interface RegisteredUser {
   userId: string;
@@ -13,5 +14,11 @@ export interface RegisteredUser {
   deviceId: string;
 }
 export function installSynapse(): void;
-export function startSynapse(options?: { name?: string; port?: number; fresh?: boolean; rateLimited?: boolean }): Promise<Homeserver>;
+export function startSynapse(options?: {
+  name?: string;
+  port?: number;
+  fresh?: boolean;
+  rateLimited?: boolean;
+  messageRate?: { perSecond: number; burst: number };
+}): Promise<Homeserver>;
 export function registerUser(baseUrl: string, secret: string, username: string, password: string, admin?: boolean): Promise<RegisteredUser>;

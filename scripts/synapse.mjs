@@ -32,9 +32,8 @@ export function installSynapse() {
 }
 
 // Generous limits so tests are never throttled by accident; `rateLimited: true` keeps
-// Synapse's own defaults for the one test that needs 429s.
+// Synapse's own defaults, and `messageRate` throttles sending messages only.
 const relaxedLimits = `
-rc_message: { per_second: 10000, burst_count: 10000 }
 rc_registration: { per_second: 10000, burst_count: 10000 }
 rc_login:
   address: { per_second: 10000, burst_count: 10000 }
@@ -58,7 +57,10 @@ rc_delayed_event_mgmt: { per_second: 10000, burst_count: 10000 }
 rc_media_create: { per_second: 10000, burst_count: 10000 }
 `;
 
-function writeConfig(dir, { port, serverName, secret, rateLimited }) {
+function writeConfig(dir, { port, serverName, secret, rateLimited, messageRate }) {
+  const rcMessage = messageRate
+    ? `rc_message: { per_second: ${messageRate.perSecond}, burst_count: ${messageRate.burst} }\n`
+    : 'rc_message: { per_second: 10000, burst_count: 10000 }\n';
   const logConfig = join(dir, 'log.yaml');
   writeFileSync(
     logConfig,
@@ -100,7 +102,7 @@ trusted_key_servers: []
 suppress_key_server_warning: true
 presence: { enabled: false }
 url_preview_enabled: false
-${rateLimited ? '' : relaxedLimits}`,
+${rateLimited ? '' : rcMessage + relaxedLimits}`,
   );
   return config;
 }
@@ -124,14 +126,14 @@ async function waitForVersions(baseUrl, child, timeoutMs) {
  * Starts Synapse on 127.0.0.1:port with its data in .synapse/<name>.
  * `fresh` (default true) starts from an empty database; false keeps it (a restart).
  */
-export async function startSynapse({ name = 'e2e', port = 18008, fresh = true, rateLimited = false } = {}) {
+export async function startSynapse({ name = 'e2e', port = 18008, fresh = true, rateLimited = false, messageRate } = {}) {
   installSynapse();
   const dir = join(root, '.synapse', name);
   if (fresh) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const secret = 'luxchat-local-shared-secret';
   const serverName = 'localhost';
-  const config = writeConfig(dir, { port, serverName, secret, rateLimited });
+  const config = writeConfig(dir, { port, serverName, secret, rateLimited, messageRate });
   if (!existsSync(join(dir, 'signing.key'))) {
     const r = spawnSync(python, ['-m', 'synapse.app.homeserver', '-c', config, '--generate-keys'], {
       encoding: 'utf8',
@@ -160,6 +162,14 @@ export async function startSynapse({ name = 'e2e', port = 18008, fresh = true, r
     /** Registers a user with the shared-secret admin API and returns its login. */
     registerUser: (username, password, admin = false) =>
       registerUser(baseUrl, secret, username, password, admin),
+    /** Kills Synapse at once (SIGKILL), as a crash would, and waits for the process to end. */
+    kill: async () => {
+      process.removeListener('exit', stopOnExit);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const ended = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await ended;
+    },
     /** Stops Synapse (SIGTERM, then SIGKILL after 10 s) and waits for the process to end. */
     stop: async () => {
       process.removeListener('exit', stopOnExit);

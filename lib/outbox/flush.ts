@@ -21,6 +21,11 @@ export interface FlusherOptions {
   random?: () => number;
   /** Whether to set a timer for the next due row (the service worker is woken by the browser). */
   schedule?: boolean;
+  /**
+   * Whether rows wait out their backoff. The service worker runs when the browser says the
+   * network is back, which is the moment to try, whatever the page's timers said.
+   */
+  honourBackoff?: boolean;
 }
 
 /**
@@ -91,7 +96,7 @@ export class OutboxFlusher {
           row = { ...row, ...abandoned() };
           await db().outbox.update(row.txnId, abandoned());
         }
-        const step = nextStep(row, this.now());
+        const step = nextStep(this.options.honourBackoff === false ? { ...row, nextAttemptAt: 0 } : row, this.now());
         if (step === 'skip') continue;
         if (step === 'confirm') {
           await db().outbox.update(row.txnId, { state: 'needs-confirmation' });

@@ -18,6 +18,7 @@ export async function flushFromWorker(): Promise<boolean> {
     sender: { userId: session.userId, displayName: session.userId },
     accepts: unencrypted,
     schedule: false,
+    honourBackoff: false,
   });
   return flusher.flush();
 }

@@ -1,0 +1,1 @@
+export function buildServiceWorker(options?: { dir?: string; buildId?: string }): Promise<{ buildId: string; count: number; size: number }>;
