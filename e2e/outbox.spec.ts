@@ -128,3 +128,29 @@ test('a message queued offline for an encrypted room reaches the server encrypte
   expect(new Set(timeline.map((e) => e.type))).toEqual(new Set(['m.room.encrypted']));
   expect(JSON.stringify(chunk)).not.toContain('Geheimer Termin');
 });
+
+test('logout with unsent messages warns first, and afterwards nothing is sent', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const { bob, roomId } = await aliceAndBob(page, 'Fortgoen');
+  await cut(context, HOMESERVER_URL);
+  await typeMessages(page, ['Ni geschéckt']);
+  await expect(page.getByTestId('connection-status')).toContainText('1 message waiting');
+
+  const dialogs: string[] = [];
+  page.once('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect.poll(() => dialogs).toEqual(['1 message has not been sent yet and will be lost. Log out anyway?']);
+  // Dismissed: still signed in, the message still waiting.
+  await expect(page.locator('[data-pending]')).toHaveCount(1);
+
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page.getByRole('heading', { name: 'Log in to Luxchat' })).toBeVisible({ timeout: 30_000 });
+  await restore(context, HOMESERVER_URL);
+  await page.waitForTimeout(5_000);
+  expect(await bob.api.messages(roomId)).toEqual([]);
+});
