@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { SessionRow } from '@/lib/db/types';
 import { requestPersistentStorage } from '@/lib/actions/storage';
 import { ConnectionStatus } from './ConnectionStatus';
+import { EncryptionDialogs } from './EncryptionDialogs';
 import { useOpenRoom } from './hooks';
 import { NewDirectMessage } from './NewDirectMessage';
 import { RoomList } from './RoomList';
@@ -73,6 +74,7 @@ export function ChatScreen({ session }: { session: SessionRow }) {
         )}
       </main>
       {panel === 'settings' && <SettingsPanel session={session} onClose={() => setPanel('none')} />}
+      <EncryptionDialogs />
     </div>
   );
 }

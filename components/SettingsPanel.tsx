@@ -1,7 +1,7 @@
 'use client';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState, type FormEvent } from 'react';
-import { logout, unsentCount } from '@/lib/actions/logout';
+import { logout, recoveryKeySaved, unsentCount } from '@/lib/actions/logout';
 import { maxEventsPerRoom, setMaxEventsPerRoom, storageUsed } from '@/lib/actions/storage';
 import { formattingLocale, type Locale } from '@/lib/i18n/locales';
 import type { SessionRow } from '@/lib/db/types';
@@ -37,6 +37,7 @@ export function SettingsPanel({ session, onClose }: { session: SessionRow; onClo
   async function onLogout() {
     const unsent = await unsentCount();
     if (unsent > 0 && !window.confirm(t('logoutConfirmUnsent', { count: unsent }))) return;
+    if (!(await recoveryKeySaved()) && !window.confirm(t('logoutRecoveryUnsaved'))) return;
     setBusy(true);
     await logout();
     // A fresh page: no SDK, no open database handles, the login screen.

@@ -66,6 +66,14 @@ export function Timeline({ roomId, session }: { roomId: string; session: Session
 
 const PAGE = 50;
 
+/** The catalogue key explaining why a message cannot be read yet (the SDK's failure codes). */
+function decryptionMessage(code: string) {
+  if (code === 'HISTORICAL_MESSAGE_USER_NOT_JOINED') return 'undecryptableNotJoined' as const;
+  if (code.startsWith('HISTORICAL_MESSAGE')) return 'undecryptableHistorical' as const;
+  if (code === 'MEGOLM_UNKNOWN_INBOUND_SESSION_ID' || code === 'OLM_UNKNOWN_MESSAGE_INDEX') return 'undecryptableWaiting' as const;
+  return 'undecryptable' as const;
+}
+
 function EventItem({
   event,
   mine,
@@ -82,7 +90,7 @@ function EventItem({
   let body: React.ReactNode = event.body;
   if (event.redacted) body = <em className="text-slate-500">{t('deleted')}</em>;
   else if (event.decryptionError === 'pending') body = <em className="text-slate-500">{t('decrypting')}</em>;
-  else if (event.decryptionError) body = <em className="text-slate-500">{t('undecryptable')}</em>;
+  else if (event.decryptionError) body = <em className="text-slate-500">{t(decryptionMessage(event.decryptionError))}</em>;
   else if (event.body === undefined) body = <em className="text-slate-500">{t('unsupported')}</em>;
   return (
     <li className={`flex flex-col ${mine ? 'items-end' : 'items-start'}`} data-testid="message" data-event-id={event.eventId}>

@@ -1,6 +1,8 @@
 'use client';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { getCryptoStatus } from '@/lib/db/cryptoStatus';
+import { verificationView, type VerificationView } from '@/lib/matrix/crypto/verificationView';
 import { getConnectionInfo, getRoom, getSession, getTimeline, listRooms } from '@/lib/db/queries';
 
 /**
@@ -61,4 +63,15 @@ export function useOpenRoom(): [string | null, (roomId: string | null) => void] 
     location.hash = id ? ROOM_HASH + encodeURIComponent(id) : '';
   };
   return [roomId, open];
+}
+
+export function useCryptoStatus() {
+  return useLiveQuery(getCryptoStatus, [], undefined);
+}
+
+const NO_VERIFICATION: VerificationView = { phase: 'none' };
+
+/** The verification in progress in this tab (the syncing tab runs it). */
+export function useVerification(): VerificationView {
+  return useSyncExternalStore(verificationView.subscribe, verificationView.get, () => NO_VERIFICATION);
 }

@@ -43,3 +43,13 @@ export function roomButton(page: Page, name?: string) {
 export function messageBodies(page: Page) {
   return page.getByTestId('timeline').getByTestId('message-body');
 }
+
+/** Waits for the first device's recovery key, notes it and confirms it was saved. */
+export async function saveRecoveryKey(page: Page): Promise<string> {
+  const dialog = page.getByTestId('recovery-key-dialog');
+  await expect(dialog).toBeVisible({ timeout: 30_000 });
+  const key = (await dialog.getByTestId('recovery-key').textContent())!.trim();
+  await dialog.getByRole('button', { name: 'I have saved it' }).click();
+  await expect(dialog).toHaveCount(0);
+  return key;
+}

@@ -1,6 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { echoConsole, loginThroughUi, roomButton, trackPageErrors } from './app';
 import { newUser } from './homeserver';
+import { HOMESERVER_URL } from './ports';
+
+const SYNAPSE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '.synapse', 'e2e');
 
 test('alice starts a DM with bob and they talk, each in their own browser', async ({ browser }) => {
   const [alice, bob] = await Promise.all([newUser('alice'), newUser('bob')]);
@@ -50,6 +56,22 @@ test('alice starts a DM with bob and they talk, each in their own browser', asyn
   // The room list previews the last message.
   await expect(roomButton(alicePage).first().getByTestId('room-preview')).toContainText('wéi geet et?');
   expect(pageErrors()).toEqual([]);
+
+  // What the homeserver holds is ciphertext only: its API shows m.room.encrypted events, and
+  // neither message is anywhere in its database files.
+  const admin = await newUser('admin', true);
+  const roomId = decodeURIComponent(new URL(alicePage.url()).hash.replace('#/room/', ''));
+  const res = await fetch(`${HOMESERVER_URL}/_synapse/admin/v1/rooms/${encodeURIComponent(roomId)}/messages?dir=b&limit=100`, {
+    headers: { authorization: `Bearer ${admin.accessToken}` },
+  });
+  const { chunk } = (await res.json()) as { chunk: { type: string; state_key?: string }[] };
+  const timeline = chunk.filter((e) => e.state_key === undefined);
+  expect(timeline.map((e) => e.type)).toEqual(['m.room.encrypted', 'm.room.encrypted']);
+  for (const file of readdirSync(SYNAPSE_DIR).filter((f) => f.startsWith('homeserver.db'))) {
+    const bytes = readFileSync(join(SYNAPSE_DIR, file));
+    expect(bytes.includes(Buffer.from('Moien Alice, wéi geet et?'))).toBe(false);
+    expect(bytes.includes(Buffer.from('"body":"Moien"'))).toBe(false);
+  }
   await aliceContext.close();
   await bobContext.close();
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { fillLogin, loginThroughUi, trackPageErrors } from './app';
+import { fillLogin, loginThroughUi, saveRecoveryKey, trackPageErrors } from './app';
 import { newUser } from './homeserver';
 import { APP_URL, HOMESERVER_URL } from './ports';
 
@@ -66,6 +66,7 @@ test('a server name is resolved through .well-known, and the session survives a 
 test('logout ends the session and leaves nothing of the app on the device', async ({ page }) => {
   const user = await newUser('logout');
   await loginThroughUi(page, user);
+  await saveRecoveryKey(page);
   // Wait until the client has created its stores, so the wipe has something to remove.
   await expect
     .poll(async () => (await page.evaluate(() => indexedDB.databases())).map((d) => d.name).sort().join(','))
@@ -123,4 +124,23 @@ test('the root page follows the browser language, else English', async ({ browse
     await expect(page).toHaveURL(new RegExp(`${expected}$`));
     await context.close();
   }
+});
+
+test('logout warns while the recovery key has not been saved', async ({ page }) => {
+  const user = await newUser('unsaved');
+  await loginThroughUi(page, user);
+  await expect(page.getByTestId('recovery-key-dialog')).toBeVisible({ timeout: 30_000 });
+  const dialogs: string[] = [];
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect.poll(() => dialogs).toEqual([
+    'You have not saved your recovery key: without it you may not be able to read your encrypted messages again. Log out anyway?',
+  ]);
+  // Dismissed: still signed in.
+  await expect(page.getByRole('heading', { name: 'Log in to Luxchat' })).toHaveCount(0);
+  await expect(page.getByTestId('recovery-key-dialog')).toBeVisible();
 });

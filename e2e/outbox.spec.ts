@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { echoConsole, loginThroughUi, messageBodies, roomButton, trackPageErrors } from './app';
+import { echoConsole, loginThroughUi, messageBodies, roomButton, saveRecoveryKey, trackPageErrors } from './app';
 import { newUser, ownHomeserver } from './homeserver';
 import { cut, flap, restore } from './network';
 import { HOMESERVER_URL } from './ports';
@@ -132,6 +132,7 @@ test('a message queued offline for an encrypted room reaches the server encrypte
 test('logout with unsent messages warns first, and afterwards nothing is sent', async ({ page, context }) => {
   test.setTimeout(120_000);
   const { bob, roomId } = await aliceAndBob(page, 'Fortgoen');
+  await saveRecoveryKey(page);
   await cut(context, HOMESERVER_URL);
   await typeMessages(page, ['Ni geschéckt']);
   await expect(page.getByTestId('connection-status')).toContainText('1 message waiting');

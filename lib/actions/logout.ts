@@ -1,8 +1,18 @@
+import { getCryptoStatus } from '../db/cryptoStatus';
 import { db } from '../db/database';
 import { getSession } from '../db/queries';
 import { stopClient } from '../matrix/client';
 import { serverLogout } from '../matrix/session';
 import { wipeLocalData } from '../matrix/wipe';
+
+/**
+ * Whether encrypted history would survive logging out: the recovery key was saved (a device
+ * still checking or never set up has nothing to lose yet).
+ */
+export async function recoveryKeySaved(): Promise<boolean> {
+  const status = await getCryptoStatus();
+  return status.recoveryKeySaved || status.state !== 'ready';
+}
 
 /** How many messages would be lost by logging out now (the UI warns when above zero). */
 export function unsentCount(): Promise<number> {

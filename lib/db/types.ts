@@ -109,7 +109,25 @@ export interface OutboxRow {
 
 export type ConnectionState = 'connecting' | 'online' | 'offline';
 
-/** Small shared values, keyed by name (connection state, settings). */
+/**
+ * Where this device stands with end-to-end encryption: `needs-setup` (the account has no
+ * cross-signing yet), `needs-verification` (it has, this device is not verified), `ready`.
+ */
+export type EncryptionState = 'checking' | 'needs-setup' | 'needs-verification' | 'ready';
+
+export interface CryptoStatusRow {
+  key: 'crypto';
+  state: EncryptionState;
+  /** Whether the user confirmed having saved the recovery key (else logout warns). */
+  recoveryKeySaved: boolean;
+  /** A newly created recovery key, until the user has seen and saved it; then deleted. */
+  pendingRecoveryKey?: string;
+  /** The server-side key backup this device uploads to, if any. */
+  backupVersion?: string | null;
+}
+
+/** Small shared values, keyed by name (connection state, settings, encryption status). */
 export type KvRow =
   | { key: 'connection'; state: ConnectionState; at: number }
-  | { key: 'settings'; maxEventsPerRoom: number };
+  | { key: 'settings'; maxEventsPerRoom: number }
+  | CryptoStatusRow;

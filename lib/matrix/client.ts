@@ -1,6 +1,7 @@
 import type { MatrixClient } from 'matrix-js-sdk';
 import type { SessionRow } from '../db/types';
 import { ConnectivityGate } from './connectivityGate';
+import { secretStorageCallbacks } from './crypto/secretStorageKeys';
 import { Ingest } from './ingest';
 
 export interface RunningClient {
@@ -57,6 +58,7 @@ async function create(session: SessionRow): Promise<RunningClient> {
     store: new sdk.MemoryStore({ localStorage: globalThis.localStorage }),
     timelineSupport: true,
     fetchFn: gate.fetch,
+    cryptoCallbacks: secretStorageCallbacks,
   });
   await client.initRustCrypto({ cryptoDatabasePrefix: CRYPTO_DB_PREFIX });
 

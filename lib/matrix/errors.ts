@@ -23,7 +23,15 @@ export class LoginError extends Error {
 }
 
 /** Keys under `actions.errors`: why something needing the homeserver did not happen. */
-export type ActionErrorCode = 'offline' | 'invalidUserId' | 'userNotFound' | 'forbidden' | 'notReady' | 'failed';
+export type ActionErrorCode =
+  | 'offline'
+  | 'invalidUserId'
+  | 'userNotFound'
+  | 'forbidden'
+  | 'notReady'
+  | 'failed'
+  | 'wrongRecoveryKey'
+  | 'wrongPassword';
 
 export class ActionError extends Error {
   constructor(readonly code: ActionErrorCode) {

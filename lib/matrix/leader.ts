@@ -7,6 +7,8 @@ import type { ConnectionState, SessionRow } from '../db/types';
 import { OutboxFlusher } from '../outbox/flush';
 import { requestBackgroundFlush } from '../sw/register';
 import { startClient, stopClient } from './client';
+import { prepareEncryption } from './crypto/encryptionSetup';
+import { verification } from './crypto/verification';
 import { sdkTransport } from './transport';
 
 function firstSync(client: MatrixClient): Promise<void> {
@@ -63,10 +65,14 @@ async function lead(session: SessionRow, until: Promise<void>): Promise<void> {
   window.addEventListener('online', onOnline);
   document.addEventListener('visibilitychange', onVisible);
   let subscription: { unsubscribe(): void } | null = null;
+  let detachVerification: (() => void) | null = null;
   try {
     // Without the first sync the SDK does not know which rooms are encrypted: no sends before it.
     const stopped = await Promise.race([firstSync(client).then(() => false), until.then(() => true)]);
     if (stopped) return;
+    detachVerification = verification.attach(client);
+    // Not awaited: sending and reading do not wait for key backup or cross-signing.
+    void prepareEncryption(client).catch((e) => console.error('luxchat: encryption setup failed', e));
     flusher = new OutboxFlusher({
       transport: sdkTransport(client),
       sender: { userId: session.userId, displayName: client.getUser(session.userId)?.displayName ?? session.userId },
@@ -85,6 +91,7 @@ async function lead(session: SessionRow, until: Promise<void>): Promise<void> {
     await until;
   } finally {
     subscription?.unsubscribe();
+    detachVerification?.();
     client.off(ClientEvent.Sync, onSyncState);
     window.removeEventListener('online', onOnline);
     document.removeEventListener('visibilitychange', onVisible);

@@ -1,5 +1,6 @@
 import { db } from '../db/database';
 import type { SessionRow } from '../db/types';
+import { rememberLoginPassword } from './crypto/loginSecret';
 import { resolveHomeserver } from './discovery';
 import { LoginError } from './errors';
 
@@ -53,6 +54,8 @@ export async function login({ homeserver, username, password }: Credentials): Pr
       accessToken: response.access_token,
     };
     await db().session.put(session);
+    // A first device may need it once to set up cross-signing; it is never stored.
+    rememberLoginPassword(password);
     return session;
   } catch (error) {
     throw error instanceof LoginError ? error : loginErrorFrom(error);

@@ -1,0 +1,161 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { echoConsole, loginThroughUi, messageBodies, roomButton, saveRecoveryKey, trackPageErrors } from './app';
+import { newUser, type TestUser } from './homeserver';
+
+/** Logs in on a new device (its own browser context). */
+async function device(browser: Browser, user: TestUser, name: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  echoConsole(page, name);
+  const errors = trackPageErrors(page);
+  await loginThroughUi(page, user);
+  return { context, page, errors };
+}
+
+
+test('the first device sets up cross-signing and shows the recovery key once', async ({ browser }) => {
+  const alice = await newUser('alice');
+  const first = await device(browser, alice, 'alice1');
+  const key = await saveRecoveryKey(first.page);
+  expect(key).toMatch(/^(\w{4} ){11}\w{4}$/);
+  await first.page.reload();
+  await expect(first.page.getByTestId('room-list').or(first.page.getByText('No chats yet'))).toBeVisible();
+  await first.page.waitForTimeout(2_000);
+  await expect(first.page.getByTestId('recovery-key-dialog')).toHaveCount(0);
+  expect(first.errors).toEqual([]);
+  await first.context.close();
+});
+
+/** Alice (first device, key saved) and bob in an encrypted DM with a message each way. */
+async function earlierHistory(browser: Browser) {
+  const alice = await newUser('alice');
+  const bob = await newUser('bob');
+  const bobDevice = await device(browser, bob, 'bob');
+  const first = await device(browser, alice, 'alice1');
+  const recoveryKey = await saveRecoveryKey(first.page);
+  await saveRecoveryKey(bobDevice.page);
+
+  await first.page.getByRole('button', { name: 'New message' }).click();
+  await first.page.getByLabel('User ID').fill(bob.userId);
+  await first.page.getByRole('button', { name: 'Start chat' }).click();
+  await expect(first.page.getByTestId('room-encrypted')).toBeVisible();
+  await first.page.getByLabel('Message').fill('Moien Bob');
+  await first.page.getByLabel('Message').press('Enter');
+  await roomButton(bobDevice.page).first().click();
+  await bobDevice.page.getByRole('button', { name: 'Accept' }).click();
+  await expect(messageBodies(bobDevice.page).filter({ hasText: 'Moien Bob' })).toBeVisible();
+  await bobDevice.page.getByLabel('Message').fill('Moien Alice, alles kloer');
+  await bobDevice.page.getByLabel('Message').press('Enter');
+  await expect(messageBodies(first.page).filter({ hasText: 'Moien Alice, alles kloer' })).toBeVisible();
+
+  // Both sessions' keys are in alice's server-side backup before her next device arrives.
+  await expect
+    .poll(async () => {
+      const version = await alice.api.call<{ version: string }>('GET', '/room_keys/version').catch(() => null);
+      if (!version) return 0;
+      const { rooms } = await alice.api.call<{ rooms: Record<string, { sessions: Record<string, unknown> }> }>(
+        'GET',
+        `/room_keys/keys?version=${version.version}`,
+      );
+      return Object.values(rooms).reduce((n, r) => n + Object.keys(r.sessions).length, 0);
+    }, { timeout: 30_000 })
+    .toBeGreaterThanOrEqual(2);
+  return { alice, bob, first, bobDevice, recoveryKey };
+}
+
+async function openHistory(page: Page) {
+  await roomButton(page).first().click();
+}
+
+test('a new device with the recovery key reads the earlier history, which decrypts without a reload', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const { alice, first, bobDevice, recoveryKey } = await earlierHistory(browser);
+  const third = await device(browser, alice, 'alice3');
+  await expect(third.page.getByTestId('verify-device-dialog')).toBeVisible({ timeout: 30_000 });
+  await openHistory(third.page);
+  // Before: bob's message is there, but not readable on this device.
+  await expect(messageBodies(third.page)).toHaveCount(2);
+  await expect(messageBodies(third.page).filter({ hasText: 'Moien Alice, alles kloer' })).toHaveCount(0);
+  await expect(messageBodies(third.page).last()).toHaveText(
+    /^(Sent before this device was verified\. Verify it to read this message\.|Waiting for the keys to this message)$/,
+  );
+
+  await third.page.getByRole('button', { name: 'Use recovery key' }).click();
+  await third.page.getByLabel('Recovery key').fill(recoveryKey);
+  await third.page.getByRole('button', { name: 'Verify', exact: true }).click();
+  await expect(third.page.getByTestId('verify-device-dialog')).toHaveCount(0, { timeout: 30_000 });
+  await expect(messageBodies(third.page)).toHaveText(['Moien Bob', 'Moien Alice, alles kloer'], { timeout: 30_000 });
+  expect(third.errors).toEqual([]);
+  for (const d of [first, bobDevice, third]) await d.context.close();
+});
+
+test('a wrong recovery key is refused and changes nothing', async ({ browser }) => {
+  const alice = await newUser('alice');
+  const first = await device(browser, alice, 'alice1');
+  await saveRecoveryKey(first.page);
+  const second = await device(browser, alice, 'alice2');
+  await second.page.getByRole('button', { name: 'Use recovery key' }).click();
+  await second.page.getByLabel('Recovery key').fill('EsTc aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk');
+  await second.page.getByRole('button', { name: 'Verify', exact: true }).click();
+  await expect(second.page.getByTestId('verify-device-dialog').getByRole('alert')).toHaveText('This recovery key is not right.');
+  for (const d of [first, second]) await d.context.close();
+});
+
+async function emojiOf(page: Page): Promise<string[]> {
+  const list = page.getByTestId('sas-emoji');
+  await expect(list.locator('li')).toHaveCount(7, { timeout: 30_000 });
+  return list.locator('li').allTextContents();
+}
+
+test('a second device verified by emoji comparison on both screens reads the earlier history', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const { alice, first, bobDevice } = await earlierHistory(browser);
+  const second = await device(browser, alice, 'alice2');
+  await second.page.getByRole('button', { name: 'Verify with another device' }).click();
+  await expect(first.page.getByTestId('verification-dialog')).toContainText('asks to be verified', { timeout: 30_000 });
+  await first.page.getByTestId('verification-dialog').getByRole('button', { name: 'Accept' }).click();
+
+  const [onFirst, onSecond] = await Promise.all([emojiOf(first.page), emojiOf(second.page)]);
+  expect(onFirst).toEqual(onSecond);
+  await second.page.getByRole('button', { name: 'They match' }).click();
+  await first.page.getByRole('button', { name: 'They match' }).click();
+  for (const page of [first.page, second.page]) {
+    await expect(page.getByTestId('verification-result')).toHaveText('The device is verified.', { timeout: 30_000 });
+    await page.getByTestId('verification-dialog').getByRole('button', { name: 'Close' }).click();
+  }
+  await openHistory(second.page);
+  await expect(messageBodies(second.page)).toHaveText(['Moien Bob', 'Moien Alice, alles kloer'], { timeout: 60_000 });
+  await expect(second.page.getByTestId('verify-device-dialog')).toHaveCount(0);
+  expect(second.errors).toEqual([]);
+  for (const d of [first, bobDevice, second]) await d.context.close();
+});
+
+test('emoji that do not match cancel the verification and leave the device unverified', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const alice = await newUser('alice');
+  const first = await device(browser, alice, 'alice1');
+  await saveRecoveryKey(first.page);
+  const second = await device(browser, alice, 'alice2');
+  await second.page.getByRole('button', { name: 'Verify with another device' }).click();
+  await first.page.getByTestId('verification-dialog').getByRole('button', { name: 'Accept' }).click();
+  await emojiOf(first.page);
+  await emojiOf(second.page);
+  await first.page.getByRole('button', { name: "They don't match" }).click();
+  for (const page of [first.page, second.page]) {
+    await expect(page.getByTestId('verification-result')).toHaveText('The verification was cancelled.', { timeout: 30_000 });
+    await page.getByTestId('verification-dialog').getByRole('button', { name: 'Close' }).click();
+  }
+  // Still unverified: the new device is asked again, and the homeserver has no signature for it.
+  await expect(second.page.getByTestId('verify-device-dialog')).toBeVisible();
+  const keys = await alice.api.call<{
+    device_keys: Record<string, Record<string, { signatures: Record<string, Record<string, string>> }>>;
+    self_signing_keys: Record<string, { keys: Record<string, string> }>;
+  }>('POST', '/keys/query', { device_keys: { [alice.userId]: [] } });
+  const selfSigningKeyId = Object.keys(keys.self_signing_keys[alice.userId].keys)[0];
+  const crossSigned = Object.entries(keys.device_keys[alice.userId])
+    .filter(([, d]) => selfSigningKeyId in (d.signatures[alice.userId] ?? {}))
+    .map(([id]) => id);
+  // Only the first device is cross-signed; the second carries no signature of the self-signing key.
+  expect(crossSigned).toHaveLength(1);
+  for (const d of [first, second]) await d.context.close();
+});

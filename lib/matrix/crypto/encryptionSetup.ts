@@ -1,0 +1,139 @@
+import type { MatrixClient } from 'matrix-js-sdk';
+import { decodeRecoveryKey } from 'matrix-js-sdk/lib/crypto-api/index.js';
+import { updateCryptoStatus as updateStatus } from '../../db/cryptoStatus';
+import type { EncryptionState } from '../../db/types';
+import { takeLoginPassword } from './loginSecret';
+import { offerRecoveryKey } from './secretStorageKeys';
+
+function cryptoOf(client: MatrixClient) {
+  const crypto = client.getCrypto();
+  if (!crypto) throw new Error('crypto not initialised');
+  return crypto;
+}
+
+/** Where this device stands: first device of the account, unverified new device, or ready. */
+export async function currentEncryptionState(client: MatrixClient): Promise<EncryptionState> {
+  const crypto = cryptoOf(client);
+  const userId = client.getSafeUserId();
+  if (!(await crypto.userHasCrossSigningKeys(userId, true))) return 'needs-setup';
+  const status = await crypto.getDeviceVerificationStatus(userId, client.getDeviceId() ?? '');
+  return status?.crossSigningVerified ? 'ready' : 'needs-verification';
+}
+
+/**
+ * The account's first device: creates cross-signing keys, secret storage with a new recovery
+ * key, and a key backup. The recovery key waits in the store until the user has saved it.
+ */
+export async function setUpEncryption(client: MatrixClient): Promise<void> {
+  const crypto = cryptoOf(client);
+  const password = takeLoginPassword();
+  await crypto.bootstrapCrossSigning({
+    authUploadDeviceSigningKeys: async (makeRequest) => {
+      try {
+        // Homeservers let the first upload through without re-authentication (MSC3967).
+        await makeRequest(null);
+      } catch (error) {
+        const session = (error as { data?: { session?: string } }).data?.session;
+        if (!password || !session) throw error;
+        await makeRequest({ type: 'm.login.password', identifier: { type: 'm.id.user', user: client.getSafeUserId() }, password, session });
+      }
+    },
+  });
+  const recoveryKey = await crypto.createRecoveryKeyFromPassphrase();
+  await crypto.bootstrapSecretStorage({
+    createSecretStorageKey: async () => recoveryKey,
+    setupNewSecretStorage: true,
+    setupNewKeyBackup: true,
+  });
+  await updateStatus({
+    state: 'ready',
+    recoveryKeySaved: false,
+    pendingRecoveryKey: recoveryKey.encodedPrivateKey,
+    backupVersion: await crypto.getActiveSessionBackupVersion(),
+  });
+}
+
+/** Replaces the recovery key (and secret storage); the old key stops working. */
+export async function resetRecoveryKey(client: MatrixClient): Promise<void> {
+  const crypto = cryptoOf(client);
+  const recoveryKey = await crypto.createRecoveryKeyFromPassphrase();
+  await crypto.bootstrapSecretStorage({ createSecretStorageKey: async () => recoveryKey, setupNewSecretStorage: true, setupNewKeyBackup: true });
+  await updateStatus({ recoveryKeySaved: false, pendingRecoveryKey: recoveryKey.encodedPrivateKey, backupVersion: await crypto.getActiveSessionBackupVersion() });
+}
+
+export class WrongRecoveryKey extends Error {
+  constructor() {
+    super('wrong recovery key');
+    this.name = 'WrongRecoveryKey';
+  }
+}
+
+/**
+ * A new device verifies itself with the recovery key: it unlocks secret storage, takes the
+ * cross-signing keys from it (signing this device) and the backup key, then restores the
+ * backup so earlier messages decrypt.
+ */
+export async function verifyWithRecoveryKey(client: MatrixClient, recoveryKey: string): Promise<void> {
+  const crypto = cryptoOf(client);
+  let privateKey: Uint8Array<ArrayBuffer>;
+  try {
+    privateKey = decodeRecoveryKey(recoveryKey.trim());
+  } catch {
+    throw new WrongRecoveryKey();
+  }
+  const keyId = await client.secretStorage.getDefaultKeyId();
+  const keyInfo = keyId ? (await client.secretStorage.getKey(keyId))?.[1] : undefined;
+  if (!keyId || !keyInfo || !(await client.secretStorage.checkKey(privateKey, keyInfo))) throw new WrongRecoveryKey();
+  offerRecoveryKey(privateKey);
+  await crypto.bootstrapCrossSigning({});
+  await restoreHistory(client);
+  await updateStatus({ state: 'ready', recoveryKeySaved: true });
+}
+
+/**
+ * Downloads the key backup into this device, once it has the backup key (from secret storage,
+ * or sent by another device after verification), so earlier messages decrypt.
+ */
+export async function restoreHistory(client: MatrixClient): Promise<boolean> {
+  const crypto = cryptoOf(client);
+  if (!(await crypto.getSessionBackupPrivateKey())) {
+    try {
+      await crypto.loadSessionBackupPrivateKeyFromSecretStorage();
+    } catch {
+      return false; // secret storage locked to us: the backup key must come from another device
+    }
+  }
+  const check = await crypto.checkKeyBackupAndEnable();
+  if (!check?.backupInfo) return false;
+  await crypto.restoreKeyBackup();
+  await updateStatus({ backupVersion: await crypto.getActiveSessionBackupVersion() });
+  return true;
+}
+
+/** After a verification by another device: wait (bounded) for its secrets, then restore. */
+export async function completeAfterVerification(client: MatrixClient): Promise<void> {
+  const crypto = cryptoOf(client);
+  await updateStatus({ state: 'ready', recoveryKeySaved: true });
+  for (let i = 0; i < 60; i++) {
+    if (await crypto.getSessionBackupPrivateKey()) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await restoreHistory(client);
+}
+
+/** Checks this device's encryption at start and sets it up when it is the account's first. */
+export async function prepareEncryption(client: MatrixClient): Promise<void> {
+  const state = await currentEncryptionState(client);
+  if (state === 'needs-setup') {
+    await updateStatus({ state: 'needs-setup' });
+    await setUpEncryption(client);
+    return;
+  }
+  await updateStatus({ state });
+  if (state === 'ready') {
+    // A verified device keeps uploading its room keys to the backup.
+    const crypto = cryptoOf(client);
+    await crypto.checkKeyBackupAndEnable();
+    await updateStatus({ backupVersion: await crypto.getActiveSessionBackupVersion() });
+  }
+}
