@@ -60,7 +60,7 @@ try {
   await app.locator('input[name="password"]').fill('bench-pw');
   await app.locator('button[type="submit"]').click();
   await app.locator('[data-room-id]').first().click();
-  await app.getByLabel('Message').waitFor();
+  await app.getByRole('textbox', { name: 'Message' }).waitFor();
   // A helper tab of the same origin that runs none of the app: it only queues.
   const helper = await context.newPage();
   await helper.goto(`${server.url}/manifest.webmanifest`);

@@ -44,7 +44,7 @@ test('with every tab closed, the service worker delivers what was queued offline
   await bob.api.join(secretRoom);
 
   await cut(context, HOMESERVER_URL);
-  const composer = page.getByLabel('Message');
+  const composer = page.getByRole('textbox', { name: 'Message' });
   await composer.fill('Nëmme fir Iech');
   await composer.press('Enter');
   await roomButton(page, 'Dehaem').click();

@@ -28,7 +28,7 @@ test('alice starts a DM with bob and they talk, each in their own browser', asyn
   await alicePage.getByLabel('User ID').fill(bob.userId);
   await alicePage.getByRole('button', { name: 'Start chat' }).click();
   await expect(alicePage.getByTestId('room-encrypted')).toBeVisible();
-  const composer = alicePage.getByLabel('Message');
+  const composer = alicePage.getByRole('textbox', { name: 'Message' });
   await composer.fill('Moien');
   await composer.press('Enter');
   await expect(composer).toHaveValue('');
@@ -41,7 +41,7 @@ test('alice starts a DM with bob and they talk, each in their own browser', asyn
   await bobPage.getByRole('button', { name: 'Accept' }).click();
   await expect(bobPage.getByTestId('message-body').filter({ hasText: /^Moien$/ })).toBeVisible({ timeout: 10_000 });
 
-  const bobComposer = bobPage.getByLabel('Message');
+  const bobComposer = bobPage.getByRole('textbox', { name: 'Message' });
   await bobComposer.fill('Moien Alice, wéi geet et?');
   await bobComposer.press('Enter');
   await expect(alicePage.getByTestId('message-body').filter({ hasText: 'Moien Alice, wéi geet et?' })).toBeVisible({

@@ -39,13 +39,13 @@ async function earlierHistory(browser: Browser) {
   await first.page.getByLabel('User ID').fill(bob.userId);
   await first.page.getByRole('button', { name: 'Start chat' }).click();
   await expect(first.page.getByTestId('room-encrypted')).toBeVisible();
-  await first.page.getByLabel('Message').fill('Moien Bob');
-  await first.page.getByLabel('Message').press('Enter');
+  await first.page.getByRole('textbox', { name: 'Message' }).fill('Moien Bob');
+  await first.page.getByRole('textbox', { name: 'Message' }).press('Enter');
   await roomButton(bobDevice.page).first().click();
   await bobDevice.page.getByRole('button', { name: 'Accept' }).click();
   await expect(messageBodies(bobDevice.page).filter({ hasText: 'Moien Bob' })).toBeVisible();
-  await bobDevice.page.getByLabel('Message').fill('Moien Alice, alles kloer');
-  await bobDevice.page.getByLabel('Message').press('Enter');
+  await bobDevice.page.getByRole('textbox', { name: 'Message' }).fill('Moien Alice, alles kloer');
+  await bobDevice.page.getByRole('textbox', { name: 'Message' }).press('Enter');
   await expect(messageBodies(first.page).filter({ hasText: 'Moien Alice, alles kloer' })).toBeVisible();
 
   // Both sessions' keys are in alice's server-side backup before her next device arrives.

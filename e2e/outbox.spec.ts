@@ -5,7 +5,7 @@ import { cut, flap, restore } from './network';
 import { HOMESERVER_URL } from './ports';
 
 async function typeMessages(page: Page, texts: string[]) {
-  const composer = page.getByLabel('Message');
+  const composer = page.getByRole('textbox', { name: 'Message' });
   for (const text of texts) {
     await composer.fill(text);
     await composer.press('Enter');
@@ -23,7 +23,7 @@ async function aliceAndBob(page: Page, roomName: string, homeserver?: Awaited<Re
   await alice.api.join(roomId);
   await loginThroughUi(page, alice, homeserver?.baseUrl ?? HOMESERVER_URL);
   await roomButton(page, roomName).click();
-  await expect(page.getByLabel('Message')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible();
   return { alice, bob, roomId };
 }
 

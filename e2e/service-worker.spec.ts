@@ -81,7 +81,7 @@ test('a published new version shows the update prompt; accepting runs it and kee
     await controlled(page);
     expect(await workerVersion(page)).toBe('version-a');
     await roomButton(page, 'Entworf').click();
-    await page.getByLabel('Message').fill('Nach net fäerdeg');
+    await page.getByRole('textbox', { name: 'Message' }).fill('Nach net fäerdeg');
 
     server.setDir(dirB);
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
@@ -92,7 +92,7 @@ test('a published new version shows the update prompt; accepting runs it and kee
     await page.waitForEvent('load');
     await controlled(page);
     expect(await workerVersion(page)).toBe('version-b');
-    await expect(page.getByLabel('Message')).toHaveValue('Nach net fäerdeg');
+    await expect(page.getByRole('textbox', { name: 'Message' })).toHaveValue('Nach net fäerdeg');
   } finally {
     await context.close();
     await server.close();

@@ -52,8 +52,8 @@ test('two tabs: one syncs, both show new messages, both can write; the other tak
     for (const page of [first, second]) await expect(messageBodies(page).last()).toHaveText('Wéi geet et?');
     // The second tab does not sync, yet what it writes goes out through the syncing tab.
     expect(started.get(second)).toEqual([]);
-    await second.getByLabel('Message').fill('Gutt, merci!');
-    await second.getByLabel('Message').press('Enter');
+    await second.getByRole('textbox', { name: 'Message' }).fill('Gutt, merci!');
+    await second.getByRole('textbox', { name: 'Message' }).press('Enter');
     await expect.poll(() => bob.api.messages(roomId)).toEqual(['Moien!', 'Wéi geet et?', 'Gutt, merci!']);
     expect(started.get(first)!.length).toBeGreaterThan(0);
     expect(started.get(second)).toEqual([]);
