@@ -7,6 +7,7 @@ import { ConnectionStatus } from './ConnectionStatus';
 import { EncryptionDialogs } from './EncryptionDialogs';
 import { useOpenRoom } from './hooks';
 import { NewDirectMessage } from './NewDirectMessage';
+import { NewGroup } from './NewGroup';
 import { RoomList } from './RoomList';
 import { RoomView } from './RoomView';
 import { SettingsPanel } from './SettingsPanel';
@@ -14,7 +15,12 @@ import { SettingsPanel } from './SettingsPanel';
 export function ChatScreen({ session }: { session: SessionRow }) {
   const t = useTranslations('chat');
   const [roomId, openRoom] = useOpenRoom();
-  const [panel, setPanel] = useState<'none' | 'dm' | 'settings'>('none');
+  const [panel, setPanel] = useState<'none' | 'dm' | 'group' | 'settings'>('none');
+  const tGroups = useTranslations('groups');
+  const closePanel = (roomId: string | null) => {
+    setPanel('none');
+    if (roomId) openRoom(roomId);
+  };
 
   useEffect(() => {
     void requestPersistentStorage();
@@ -41,14 +47,17 @@ export function ChatScreen({ session }: { session: SessionRow }) {
         className={`${roomId ? 'hidden md:flex' : 'flex'} w-full flex-col border-r border-slate-200 md:w-80`}
         aria-label={t('rooms')}
       >
-        <header className="flex items-center justify-between gap-2 border-b border-slate-200 p-3">
+        <header className="flex flex-col gap-2 border-b border-slate-200 p-3">
           <h1 className="text-lg font-semibold">{t('rooms')}</h1>
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             <button
               className="whitespace-nowrap rounded bg-sky-700 px-3 py-1 text-sm text-white"
               onClick={() => setPanel('dm')}
             >
               {t('newMessage')}
+            </button>
+            <button className="whitespace-nowrap rounded border border-slate-300 px-3 py-1 text-sm" onClick={() => setPanel('group')}>
+              {tGroups('newGroup')}
             </button>
             <button className="whitespace-nowrap rounded border border-slate-300 px-3 py-1 text-sm" onClick={() => setPanel('settings')}>
               {t('settings')}
@@ -56,14 +65,8 @@ export function ChatScreen({ session }: { session: SessionRow }) {
           </div>
         </header>
         <ConnectionStatus />
-        {panel === 'dm' && (
-          <NewDirectMessage
-            onDone={(id) => {
-              setPanel('none');
-              if (id) openRoom(id);
-            }}
-          />
-        )}
+        {panel === 'dm' && <NewDirectMessage onDone={closePanel} />}
+        {panel === 'group' && <NewGroup onDone={closePanel} />}
         <RoomList selected={roomId} onSelect={openRoom} />
       </aside>
       <main className={`${roomId ? 'flex' : 'hidden md:flex'} min-w-0 flex-1 flex-col`}>

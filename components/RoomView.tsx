@@ -4,13 +4,16 @@ import { useEffect, useState } from 'react';
 import { acceptInvite, leaveRoom, markRead } from '@/lib/actions/rooms';
 import type { RoomRow, SessionRow } from '@/lib/db/types';
 import { Composer } from './Composer';
+import { MembersPanel } from './MembersPanel';
 import { useRoom } from './hooks';
 import { Timeline } from './Timeline';
 import { useActionError } from './useActionError';
 
 export function RoomView({ roomId, session, onBack }: { roomId: string; session: SessionRow; onBack: () => void }) {
   const t = useTranslations('chat');
+  const tMembers = useTranslations('members');
   const room = useRoom(roomId);
+  const [showMembers, setShowMembers] = useState(false);
 
   // Reading a room clears its count, also when a message arrives while it is open.
   const lastTs = room?.lastTs;
@@ -34,7 +37,11 @@ export function RoomView({ roomId, session, onBack }: { roomId: string; session:
             {t('encrypted')}
           </span>
         )}
+        <button className="ml-auto text-sm text-sky-700 underline" onClick={() => setShowMembers((v) => !v)}>
+          {tMembers('show')}
+        </button>
       </header>
+      {showMembers && <MembersPanel roomId={roomId} onClose={() => setShowMembers(false)} />}
       {room.membership === 'invite' ? (
         <InviteBanner room={room} onDeclined={onBack} />
       ) : (

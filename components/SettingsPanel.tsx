@@ -5,6 +5,7 @@ import { logout, recoveryKeySaved, unsentCount } from '@/lib/actions/logout';
 import { maxEventsPerRoom, setMaxEventsPerRoom, storageUsed } from '@/lib/actions/storage';
 import { formattingLocale, type Locale } from '@/lib/i18n/locales';
 import type { SessionRow } from '@/lib/db/types';
+import { DevicesSection } from './DevicesSection';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 export function SettingsPanel({ session, onClose }: { session: SessionRow; onClose: () => void }) {
@@ -46,12 +47,13 @@ export function SettingsPanel({ session, onClose }: { session: SessionRow; onClo
 
   return (
     <div role="dialog" aria-modal="true" aria-labelledby="settings-title" className="fixed inset-0 flex items-center justify-center bg-black/30 p-4">
-      <div className="flex w-full max-w-md flex-col gap-4 rounded-lg bg-white p-5 shadow-lg">
+      <div className="flex max-h-[90dvh] w-full max-w-md flex-col gap-4 overflow-y-auto rounded-lg bg-white p-5 shadow-lg">
         <h2 id="settings-title" className="text-lg font-semibold">
           {t('title')}
         </h2>
         <p className="text-sm">{t('account', { userId: session.userId })}</p>
         <p className="text-sm text-slate-500">{t('device', { deviceId: session.deviceId })}</p>
+        <DevicesSection />
         <LanguageSwitcher />
         <p className="text-sm" data-testid="storage-used">
           {t('storage', { size })}

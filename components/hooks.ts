@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { getCryptoStatus } from '@/lib/db/cryptoStatus';
 import { verificationView, type VerificationView } from '@/lib/matrix/crypto/verificationView';
-import { getConnectionInfo, getRoom, getSession, getTimeline, listRooms } from '@/lib/db/queries';
+import { getConnectionInfo, getMembers, getRoom, getSession, getTimeline, listRooms } from '@/lib/db/queries';
 
 /**
  * undefined while loading, null when signed out. While signed out there is no database to
@@ -74,4 +74,8 @@ const NO_VERIFICATION: VerificationView = { phase: 'none' };
 /** The verification in progress in this tab (the syncing tab runs it). */
 export function useVerification(): VerificationView {
   return useSyncExternalStore(verificationView.subscribe, verificationView.get, () => NO_VERIFICATION);
+}
+
+export function useMembers(roomId: string) {
+  return useLiveQuery(() => getMembers(roomId), [roomId], undefined);
 }

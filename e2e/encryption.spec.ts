@@ -159,3 +159,59 @@ test('emoji that do not match cancel the verification and leave the device unver
   expect(crossSigned).toHaveLength(1);
   for (const d of [first, second]) await d.context.close();
 });
+
+test('settings list the devices with their verification; one is renamed, another signed out', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const alice = await newUser('alice');
+  const first = await device(browser, alice, 'alice1');
+  const recoveryKey = await saveRecoveryKey(first.page);
+  const second = await device(browser, alice, 'alice2');
+  await second.page.getByRole('button', { name: 'Use recovery key' }).click();
+  await second.page.getByLabel('Recovery key').fill(recoveryKey);
+  await second.page.getByRole('button', { name: 'Verify', exact: true }).click();
+  await expect(second.page.getByTestId('verify-device-dialog')).toHaveCount(0, { timeout: 30_000 });
+
+  await first.page.getByRole('button', { name: 'Settings' }).click();
+  const devices = first.page.getByTestId('devices').locator('li');
+  // The two app devices, verified, and the one the test registered through the API, not.
+  await expect(devices).toHaveCount(3);
+  await expect
+    .poll(async () => (await devices.getByTestId('device-verification').allTextContents()).sort())
+    .toEqual(['Not verified', 'Verified', 'Verified']);
+
+  const apiDevice = devices.filter({ has: first.page.getByText('Not verified') });
+  await apiDevice.getByRole('button', { name: 'Rename' }).click();
+  await apiDevice.getByRole('textbox').fill('Script');
+  await apiDevice.getByRole('button', { name: 'Save' }).click();
+  await expect(devices.filter({ hasText: 'Script' })).toHaveCount(1);
+
+  const script = devices.filter({ hasText: 'Script' });
+  await script.getByRole('button', { name: 'Sign out' }).click();
+  await script.getByLabel('Password to confirm').fill('wrong');
+  await script.getByRole('button', { name: 'Sign out' }).click();
+  await expect(script.getByRole('alert')).toHaveText('Wrong password.');
+  await script.getByLabel('Password to confirm').fill(alice.password);
+  await script.getByRole('button', { name: 'Sign out' }).click();
+  await expect(devices).toHaveCount(2);
+  const whoami = await alice.api.call('GET', '/account/whoami').catch((e: Error) => e.message);
+  expect(String(whoami)).toContain('401');
+  for (const d of [first, second]) await d.context.close();
+});
+
+test('a new group is encrypted and lists its members', async ({ browser }) => {
+  const alice = await newUser('alice');
+  const bob = await newUser('bob');
+  const first = await device(browser, alice, 'alice1');
+  await first.page.getByRole('button', { name: 'New group' }).click();
+  await first.page.getByLabel('Group name').fill('Gemeng Team');
+  await first.page.getByLabel('Members (user IDs, separated by commas)').fill(bob.userId);
+  await first.page.getByRole('button', { name: 'Create group' }).click();
+  await expect(first.page.getByTestId('room-title')).toHaveText('Gemeng Team');
+  await expect(first.page.getByTestId('room-encrypted')).toBeVisible();
+  await first.page.getByRole('button', { name: 'Members' }).click();
+  const members = first.page.getByTestId('members').locator('li');
+  await expect(members).toHaveCount(2);
+  await expect(members.filter({ hasText: bob.userId })).toContainText('invited');
+  await expect(members.filter({ hasText: bob.userId }).getByTestId('member-verification')).toHaveText('Not verified');
+  await first.context.close();
+});

@@ -107,7 +107,8 @@ describe('schema', () => {
     expect(await upgraded.events.count()).toBe(2);
     expect(await upgraded.outbox.count()).toBe(1);
     expect(await upgraded.rooms.get(ROOM)).toMatchObject({ name: 'Room', unread: 2, mentions: 0, tags: [] });
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBe(3);
+    expect(await upgraded.userTrust.count()).toBe(0);
     upgraded.close();
   });
 });

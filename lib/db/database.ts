@@ -9,6 +9,7 @@ import type {
   RoomRow,
   SessionRow,
   ThumbnailRow,
+  UserTrustRow,
 } from './types';
 
 export const DB_NAME = 'luxchat';
@@ -30,6 +31,11 @@ export const SCHEMA_V2 = {
   kv: 'key',
 };
 
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  userTrust: 'userId',
+};
+
 export class LuxchatDb extends Dexie {
   session!: Table<SessionRow, string>;
   rooms!: Table<RoomRow, string>;
@@ -40,6 +46,7 @@ export class LuxchatDb extends Dexie {
   receipts!: Table<ReceiptRow, [string, string]>;
   thumbnails!: Table<ThumbnailRow, string>;
   kv!: Table<KvRow, KvRow['key']>;
+  userTrust!: Table<UserTrustRow, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -56,6 +63,8 @@ export class LuxchatDb extends Dexie {
             room.tags ??= [];
           }),
       );
+    // Version 3 only adds a table.
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

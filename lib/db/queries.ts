@@ -77,3 +77,24 @@ export async function getConnectionInfo(): Promise<ConnectionInfo> {
 export async function setConnectionState(state: ConnectionState): Promise<void> {
   await db().kv.put({ key: 'connection', state, at: Date.now() });
 }
+
+export interface MemberView {
+  userId: string;
+  displayName: string;
+  membership: string;
+  verified: boolean;
+}
+
+/** A room's joined and invited members, with whether we verified each. */
+export async function getMembers(roomId: string): Promise<MemberView[]> {
+  const d = db();
+  return d.transaction('r', d.members, d.userTrust, async () => {
+    const members = (await d.members.where('roomId').equals(roomId).toArray()).filter(
+      (m) => m.membership === 'join' || m.membership === 'invite',
+    );
+    const trust = await d.userTrust.bulkGet(members.map((m) => m.userId));
+    return members
+      .map((m, i) => ({ userId: m.userId, displayName: m.displayName, membership: m.membership, verified: trust[i]?.verified ?? false }))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName));
+  });
+}

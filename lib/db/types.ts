@@ -66,6 +66,12 @@ export interface MemberRow {
   membership: string;
 }
 
+/** Whether we have verified a user (cross-signing), as the crypto reports it. */
+export interface UserTrustRow {
+  userId: string;
+  verified: boolean;
+}
+
 /** The newest event a user has read in a room. */
 export interface ReceiptRow {
   roomId: string;

@@ -8,6 +8,7 @@ import { OutboxFlusher } from '../outbox/flush';
 import { requestBackgroundFlush } from '../sw/register';
 import { startClient, stopClient } from './client';
 import { prepareEncryption } from './crypto/encryptionSetup';
+import { watchUserTrust } from './crypto/trust';
 import { verification } from './crypto/verification';
 import { sdkTransport } from './transport';
 
@@ -66,11 +67,13 @@ async function lead(session: SessionRow, until: Promise<void>): Promise<void> {
   document.addEventListener('visibilitychange', onVisible);
   let subscription: { unsubscribe(): void } | null = null;
   let detachVerification: (() => void) | null = null;
+  let stopTrust: (() => void) | null = null;
   try {
     // Without the first sync the SDK does not know which rooms are encrypted: no sends before it.
     const stopped = await Promise.race([firstSync(client).then(() => false), until.then(() => true)]);
     if (stopped) return;
     detachVerification = verification.attach(client);
+    stopTrust = watchUserTrust(client);
     // Not awaited: sending and reading do not wait for key backup or cross-signing.
     void prepareEncryption(client).catch((e) => console.error('luxchat: encryption setup failed', e));
     flusher = new OutboxFlusher({
@@ -92,6 +95,7 @@ async function lead(session: SessionRow, until: Promise<void>): Promise<void> {
   } finally {
     subscription?.unsubscribe();
     detachVerification?.();
+    stopTrust?.();
     client.off(ClientEvent.Sync, onSyncState);
     window.removeEventListener('online', onOnline);
     document.removeEventListener('visibilitychange', onVisible);

@@ -1,0 +1,132 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { listDevices, renameDevice, signOutDevice, type DeviceInfo } from '@/lib/actions/devices';
+import { resetRecoveryKey } from '@/lib/actions/encryption';
+import { useActionError } from './useActionError';
+
+/** The account's devices: verification state, rename, sign out; and the recovery key reset. */
+export function DevicesSection() {
+  const t = useTranslations('devices');
+  const tEnc = useTranslations('encryption');
+  const [devices, setDevices] = useState<DeviceInfo[] | null>(null);
+  const { error, run } = useActionError();
+  const reload = useCallback(async () => {
+    const list = await run(listDevices);
+    if (list) setDevices(list);
+  }, [run]);
+  useEffect(() => {
+    void reload();
+    // Once, when the settings open; `run` changes identity each render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  return (
+    <section className="flex flex-col gap-2" aria-label={t('title')}>
+      <h3 className="font-medium">{t('title')}</h3>
+      {!devices && !error && <p className="text-sm text-slate-500">{t('loading')}</p>}
+      <ul className="flex max-h-56 flex-col gap-2 overflow-y-auto" data-testid="devices">
+        {devices?.map((d) => <DeviceRow key={d.deviceId} device={d} onChanged={reload} />)}
+      </ul>
+      {error && (
+        <p role="alert" className="text-sm text-red-800">
+          {error}
+        </p>
+      )}
+      <button className="self-start text-sm text-sky-700 underline" onClick={() => void run(resetRecoveryKey)}>
+        {tEnc('resetKey')}
+      </button>
+    </section>
+  );
+}
+
+function DeviceRow({ device, onChanged }: { device: DeviceInfo; onChanged: () => Promise<void> }) {
+  const t = useTranslations('devices');
+  const tEnc = useTranslations('encryption');
+  const [mode, setMode] = useState<'view' | 'rename' | 'signOut'>('view');
+  const [value, setValue] = useState('');
+  const { error, run } = useActionError();
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const ok = await run(async () => {
+      if (mode === 'rename') await renameDevice(device.deviceId, value);
+      else await signOutDevice(device.deviceId, value);
+      return true;
+    });
+    if (ok) {
+      setMode('view');
+      await onChanged();
+    }
+  }
+
+  return (
+    <li className="rounded border border-slate-200 p-2 text-sm" data-device-id={device.deviceId}>
+      <div className="flex items-center justify-between gap-2">
+        <span className="truncate">
+          <span className="font-medium">{device.displayName}</span>{' '}
+          <span className="text-slate-500">
+            {device.deviceId}
+            {device.current && ` · ${t('current')}`}
+          </span>
+        </span>
+        <span
+          data-testid="device-verification"
+          className={`shrink-0 rounded px-2 text-xs ${device.verified ? 'bg-emerald-50 text-emerald-800' : 'bg-amber-50 text-amber-900'}`}
+        >
+          {device.verified ? tEnc('verified') : tEnc('notVerified')}
+        </span>
+      </div>
+      {mode === 'view' ? (
+        <div className="mt-1 flex gap-3">
+          <button
+            className="text-sky-700 underline"
+            onClick={() => {
+              setValue(device.displayName);
+              setMode('rename');
+            }}
+          >
+            {t('rename')}
+          </button>
+          {!device.current && (
+            <button
+              className="text-red-700 underline"
+              onClick={() => {
+                setValue('');
+                setMode('signOut');
+              }}
+            >
+              {t('signOut')}
+            </button>
+          )}
+        </div>
+      ) : (
+        <form className="mt-1 flex flex-wrap items-end gap-2" onSubmit={submit}>
+          <label className="flex flex-1 flex-col gap-1">
+            <span className="sr-only">{mode === 'rename' ? t('rename') : t('password')}</span>
+            <input
+              className="rounded border border-slate-300 px-2 py-1"
+              type={mode === 'signOut' ? 'password' : 'text'}
+              placeholder={mode === 'signOut' ? t('password') : undefined}
+              aria-label={mode === 'rename' ? t('rename') : t('password')}
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              autoFocus
+            />
+          </label>
+          <button type="submit" className="rounded border border-slate-300 px-2 py-1">
+            {mode === 'rename' ? t('save') : t('signOut')}
+          </button>
+          <button type="button" className="px-2 py-1 text-slate-600" onClick={() => setMode('view')}>
+            {t('cancel')}
+          </button>
+        </form>
+      )}
+      {error && (
+        <p role="alert" className="text-red-800">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}
