@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { loadDraft, saveDraft } from '@/lib/actions/drafts';
 import { MessageTooLong, sendMessage } from '@/lib/actions/sendMessage';
+import { ErrorNote } from './ErrorNote';
 
 /** Enter sends, Shift+Enter starts a new line. The text is cleared only once it is queued. */
 export function Composer({ roomId }: { roomId: string }) {
@@ -34,11 +35,7 @@ export function Composer({ roomId }: { roomId: string }) {
 
   return (
     <form className="flex flex-col gap-1 border-t border-slate-200 p-3" onSubmit={send}>
-      {error && (
-        <p role="alert" className="text-sm text-red-800">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
       <div className="flex gap-2">
         <textarea
           className="min-h-10 flex-1 resize-none rounded border border-slate-300 px-3 py-2"

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { listDevices, renameDevice, signOutDevice, type DeviceInfo } from '@/lib/actions/devices';
 import { resetRecoveryKey } from '@/lib/actions/encryption';
 import { useActionError } from './useActionError';
+import { ErrorNote } from './ErrorNote';
 
 /** The account's devices: verification state, rename, sign out; and the recovery key reset. */
 export function DevicesSection() {
@@ -28,11 +29,7 @@ export function DevicesSection() {
       <ul className="flex max-h-56 flex-col gap-2 overflow-y-auto" data-testid="devices">
         {devices?.map((d) => <DeviceRow key={d.deviceId} device={d} onChanged={reload} />)}
       </ul>
-      {error && (
-        <p role="alert" className="text-sm text-red-800">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
       <button className="self-start text-sm text-sky-700 underline" onClick={() => void run(resetRecoveryKey)}>
         {tEnc('resetKey')}
       </button>
@@ -122,11 +119,7 @@ function DeviceRow({ device, onChanged }: { device: DeviceInfo; onChanged: () =>
           </button>
         </form>
       )}
-      {error && (
-        <p role="alert" className="text-red-800">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
     </li>
   );
 }

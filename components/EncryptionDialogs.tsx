@@ -13,6 +13,7 @@ import {
 import { Dialog, primaryButton, secondaryButton } from './Dialog';
 import { useCryptoStatus, useVerification } from './hooks';
 import { useActionError } from './useActionError';
+import { ErrorNote } from './ErrorNote';
 
 /** Whichever encryption step needs the user now: save the recovery key, verify, compare emoji. */
 export function EncryptionDialogs() {
@@ -101,11 +102,7 @@ function VerifyDeviceDialog({ onLater }: { onLater: () => void }) {
           </button>
         </div>
       )}
-      {error && (
-        <p role="alert" className="text-sm text-red-800">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
       <button className="self-end text-sm text-slate-600 underline" onClick={onLater}>
         {t('later')}
       </button>
@@ -187,11 +184,7 @@ function VerificationDialog() {
   return (
     <Dialog title={title} testId="verification-dialog">
       {body}
-      {error && (
-        <p role="alert" className="text-sm text-red-800">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
     </Dialog>
   );
 }

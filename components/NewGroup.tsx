@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { createGroup } from '@/lib/actions/rooms';
 import { useActionError } from './useActionError';
+import { ErrorNote } from './ErrorNote';
 
 export function NewGroup({ onDone }: { onDone: (roomId: string | null) => void }) {
   const t = useTranslations('groups');
@@ -35,11 +36,7 @@ export function NewGroup({ onDone }: { onDone: (roomId: string | null) => void }
           autoCapitalize="none"
         />
       </label>
-      {error && (
-        <p role="alert" className="text-sm text-red-800">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
       <div className="flex gap-2">
         <button type="submit" disabled={busy} className="rounded bg-sky-700 px-3 py-1 text-sm text-white disabled:opacity-60">
           {t('create')}

@@ -8,6 +8,7 @@ import { MembersPanel } from './MembersPanel';
 import { useRoom } from './hooks';
 import { Timeline } from './Timeline';
 import { useActionError } from './useActionError';
+import { ErrorNote } from './ErrorNote';
 
 export function RoomView({ roomId, session, onBack }: { roomId: string; session: SessionRow; onBack: () => void }) {
   const t = useTranslations('chat');
@@ -83,11 +84,7 @@ function InviteBanner({ room, onDeclined }: { room: RoomRow; onDeclined: () => v
           {t('decline')}
         </button>
       </div>
-      {error && (
-        <p role="alert" className="text-sm text-red-800">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
     </div>
   );
 }

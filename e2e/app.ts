@@ -53,3 +53,8 @@ export async function saveRecoveryKey(page: Page): Promise<string> {
   await expect(dialog).toHaveCount(0);
   return key;
 }
+
+/** The id of the room open in the page (the app keeps it in the URL hash). */
+export function openRoomId(page: Page): string {
+  return decodeURIComponent(new URL(page.url()).hash.replace('#/room/', ''));
+}

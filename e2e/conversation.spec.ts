@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { echoConsole, loginThroughUi, roomButton, trackPageErrors } from './app';
+import { echoConsole, loginThroughUi, roomButton, trackPageErrors, openRoomId } from './app';
 import { newUser } from './homeserver';
 import { HOMESERVER_URL } from './ports';
 
@@ -60,7 +60,7 @@ test('alice starts a DM with bob and they talk, each in their own browser', asyn
   // What the homeserver holds is ciphertext only: its API shows m.room.encrypted events, and
   // neither message is anywhere in its database files.
   const admin = await newUser('admin', true);
-  const roomId = decodeURIComponent(new URL(alicePage.url()).hash.replace('#/room/', ''));
+  const roomId = openRoomId(alicePage);
   const res = await fetch(`${HOMESERVER_URL}/_synapse/admin/v1/rooms/${encodeURIComponent(roomId)}/messages?dir=b&limit=100`, {
     headers: { authorization: `Bearer ${admin.accessToken}` },
   });
