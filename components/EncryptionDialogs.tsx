@@ -146,12 +146,10 @@ function VerificationDialog() {
         <>
           <p className="text-sm">{t('compareText')}</p>
           <ol className="grid grid-cols-4 gap-2 text-center" data-testid="sas-emoji">
-            {view.emoji.map(([emoji, name], i) => (
-              <li key={i} className="flex flex-col items-center">
-                <span className="text-3xl" aria-hidden="true">
-                  {emoji}
-                </span>
-                <span className="text-xs text-slate-600">{name}</span>
+            {/* Glyphs only: the SDK names them in English, while screen readers name emoji in the user's own language. */}
+            {view.emoji.map(([emoji], i) => (
+              <li key={i} className="text-4xl">
+                {emoji}
               </li>
             ))}
           </ol>
