@@ -144,3 +144,14 @@ test('logout warns while the recovery key has not been saved', async ({ page }) 
   await expect(page.getByRole('heading', { name: 'Log in to Luxchat' })).toHaveCount(0);
   await expect(page.getByTestId('recovery-key-dialog')).toBeVisible();
 });
+
+test('the language switcher changes the language, and the choice is remembered', async ({ page }) => {
+  await page.goto('/en/');
+  await page.getByLabel('Language').selectOption('lb');
+  await expect(page).toHaveURL(/\/lb\/$/);
+  await expect(page.getByRole('heading', { name: 'Bei Luxchat aloggen' })).toBeVisible();
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/lb\/$/);
+  await page.getByLabel('Sprooch').selectOption('fr');
+  await expect(page.getByRole('heading', { name: 'Se connecter à Luxchat' })).toBeVisible();
+});

@@ -46,6 +46,11 @@ test('after a first visit the app opens with the static server stopped, in lb an
     await expect(page.getByRole('heading', { name: 'Log in to Luxchat' })).toBeVisible();
     await page.goto('/de/');
     await expect(page.getByRole('heading', { name: 'Bei Luxchat anmelden' })).toBeVisible();
+    await page.goto('/fr/');
+    await expect(page.getByRole('heading', { name: 'Se connecter à Luxchat' })).toBeVisible();
+    // The root page too, which forwards to a language.
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/(lb|fr|de|en)\/$/);
     // The crypto WASM is in the precache too, for signed-in use offline.
     const wasmCached = await page.evaluate(async () => {
       for (const name of await caches.keys()) {
