@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { listDevices, renameDevice, signOutDevice, type DeviceInfo } from '@/lib/actions/devices';
 import { resetRecoveryKey } from '@/lib/actions/encryption';
 import { useActionError } from './useActionError';
+import { VerifiedBadge } from './VerifiedBadge';
 import { ErrorNote } from './ErrorNote';
 
 /** The account's devices: verification state, rename, sign out; and the recovery key reset. */
@@ -39,7 +40,6 @@ export function DevicesSection() {
 
 function DeviceRow({ device, onChanged }: { device: DeviceInfo; onChanged: () => Promise<void> }) {
   const t = useTranslations('devices');
-  const tEnc = useTranslations('encryption');
   const [mode, setMode] = useState<'view' | 'rename' | 'signOut'>('view');
   const [value, setValue] = useState('');
   const { error, run } = useActionError();
@@ -67,12 +67,7 @@ function DeviceRow({ device, onChanged }: { device: DeviceInfo; onChanged: () =>
             {device.current && ` · ${t('current')}`}
           </span>
         </span>
-        <span
-          data-testid="device-verification"
-          className={`shrink-0 rounded px-2 text-xs ${device.verified ? 'bg-emerald-50 text-emerald-800' : 'bg-amber-50 text-amber-900'}`}
-        >
-          {device.verified ? tEnc('verified') : tEnc('notVerified')}
-        </span>
+        <VerifiedBadge verified={device.verified} testId="device-verification" warn />
       </div>
       {mode === 'view' ? (
         <div className="mt-1 flex gap-3">

@@ -1,11 +1,11 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useMembers } from './hooks';
+import { VerifiedBadge } from './VerifiedBadge';
 
 /** Who is in the room, and whether we verified them. */
 export function MembersPanel({ roomId, onClose }: { roomId: string; onClose: () => void }) {
   const t = useTranslations('members');
-  const tEnc = useTranslations('encryption');
   const members = useMembers(roomId);
   return (
     <aside aria-label={t('title')} data-testid="members" className="flex max-h-64 flex-col gap-2 overflow-y-auto border-b border-slate-200 bg-slate-50 p-3 text-sm">
@@ -22,12 +22,7 @@ export function MembersPanel({ roomId, onClose }: { roomId: string; onClose: () 
               {m.displayName} <span className="text-slate-500">{m.userId}</span>
               {m.membership === 'invite' && <span className="text-slate-500"> · {t('invited')}</span>}
             </span>
-            <span
-              data-testid="member-verification"
-              className={`shrink-0 rounded px-2 text-xs ${m.verified ? 'bg-emerald-50 text-emerald-800' : 'bg-slate-100 text-slate-600'}`}
-            >
-              {m.verified ? tEnc('verified') : tEnc('notVerified')}
-            </span>
+            <VerifiedBadge verified={m.verified} testId="member-verification" />
           </li>
         ))}
       </ul>

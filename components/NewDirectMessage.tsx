@@ -1,27 +1,14 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { startDirectMessage } from '@/lib/actions/rooms';
-import { useActionError } from './useActionError';
-import { ErrorNote } from './ErrorNote';
+import { SidebarForm } from './SidebarForm';
 
 export function NewDirectMessage({ onDone }: { onDone: (roomId: string | null) => void }) {
   const t = useTranslations('dm');
   const [userId, setUserId] = useState('');
-  const [busy, setBusy] = useState(false);
-  const { error, run } = useActionError();
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    const roomId = await run(() => startDirectMessage(userId));
-    setBusy(false);
-    if (roomId) onDone(roomId);
-  }
-
   return (
-    <form className="flex flex-col gap-2 border-b border-slate-200 bg-slate-50 p-3" onSubmit={submit}>
-      <h2 className="font-medium">{t('title')}</h2>
+    <SidebarForm title={t('title')} submitLabel={t('start')} cancelLabel={t('cancel')} action={() => startDirectMessage(userId)} onDone={onDone}>
       <label className="flex flex-col gap-1 text-sm">
         <span>{t('userIdLabel')}</span>
         <input
@@ -34,15 +21,6 @@ export function NewDirectMessage({ onDone }: { onDone: (roomId: string | null) =
           autoFocus
         />
       </label>
-      <ErrorNote error={error} />
-      <div className="flex gap-2">
-        <button type="submit" disabled={busy} className="rounded bg-sky-700 px-3 py-1 text-sm text-white disabled:opacity-60">
-          {t('start')}
-        </button>
-        <button type="button" className="rounded border border-slate-300 px-3 py-1 text-sm" onClick={() => onDone(null)}>
-          {t('cancel')}
-        </button>
-      </div>
-    </form>
+    </SidebarForm>
   );
 }
