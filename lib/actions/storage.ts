@@ -1,7 +1,7 @@
-import { DEFAULT_MAX_EVENTS_PER_ROOM, maxEventsPerRoom, pruneRoom } from '../db/applyChanges';
+import { maxEventsPerRoom, pruneRoom } from '../db/applyChanges';
 import { db } from '../db/database';
 
-export { maxEventsPerRoom, DEFAULT_MAX_EVENTS_PER_ROOM };
+export { maxEventsPerRoom };
 
 /** Sets how many events each room keeps on this device, and prunes to it now. */
 export async function setMaxEventsPerRoom(value: number): Promise<void> {

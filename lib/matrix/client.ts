@@ -6,7 +6,6 @@ import { Ingest } from './ingest';
 
 export interface RunningClient {
   client: MatrixClient;
-  ingest: Ingest;
   gate: ConnectivityGate;
 }
 
@@ -91,5 +90,5 @@ async function create(session: SessionRow): Promise<RunningClient> {
   });
 
   await client.startClient({ initialSyncLimit: 30, lazyLoadMembers: true });
-  return { client, ingest, gate };
+  return { client, gate };
 }
