@@ -27,8 +27,7 @@ test('with every tab closed, the service worker delivers what was queued offline
   test.setTimeout(120_000);
   const alice = await newUser('alice');
   const bob = await newUser('bob');
-  const openRoom = await bob.api.createRoom('Dehaem', [alice.userId]);
-  await alice.api.join(openRoom);
+  const openRoom = await bob.api.sharedRoom('Dehaem', alice.api);
 
   const page = await context.newPage();
   await loginThroughUi(page, alice);

@@ -24,6 +24,13 @@ export class ApiUser {
     return room_id;
   }
 
+  /** A private room of this user's that `other` has joined: the shared room most tests start from. */
+  async sharedRoom(name: string, other: ApiUser): Promise<string> {
+    const roomId = await this.createRoom(name, [other.userId]);
+    await other.join(roomId);
+    return roomId;
+  }
+
   async join(roomId: string): Promise<void> {
     await this.call('POST', `/join/${encodeURIComponent(roomId)}`, {});
   }

@@ -12,8 +12,7 @@ test('conversations open from the device with the homeserver stopped, and catch 
     const bob = await hs.users.create('bob');
     const rooms: { id: string; name: string }[] = [];
     for (const name of ['Équipe', 'Projet', 'Support']) {
-      const id = await bob.api.createRoom(name, [alice.userId]);
-      await alice.api.join(id);
+      const id = await bob.api.sharedRoom(name, alice.api);
       await bob.api.send(id, `${name}: Moien`);
       await bob.api.send(id, `${name}: zweete Message`);
       rooms.push({ id, name });

@@ -19,8 +19,7 @@ const numbered = (prefix: string, n: number) => Array.from({ length: n }, (_, i)
 async function aliceAndBob(page: Page, roomName: string, homeserver?: Awaited<ReturnType<typeof ownHomeserver>>) {
   const alice = homeserver ? await homeserver.users.create('alice') : await newUser('alice');
   const bob = homeserver ? await homeserver.users.create('bob') : await newUser('bob');
-  const roomId = await bob.api.createRoom(roomName, [alice.userId]);
-  await alice.api.join(roomId);
+  const roomId = await bob.api.sharedRoom(roomName, alice.api);
   await loginThroughUi(page, alice, homeserver?.baseUrl ?? HOMESERVER_URL);
   await roomButton(page, roomName).click();
   await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible();

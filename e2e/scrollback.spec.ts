@@ -1,17 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { loginThroughUi, messageBodies, roomButton } from './app';
 import { newUser } from './homeserver';
-import { ApiUser } from './matrixApi';
-import { HOMESERVER_URL } from './ports';
 
 test('older messages are fetched on request and kept on the device, without doubles', async ({ page }) => {
   const alice = await newUser('alice');
   const bob = await newUser('bob');
-  const bobApi = new ApiUser(HOMESERVER_URL, bob.userId, bob.accessToken);
-  const aliceApi = new ApiUser(HOMESERVER_URL, alice.userId, alice.accessToken);
-  const roomId = await bobApi.createRoom('Archiv', [alice.userId]);
-  await aliceApi.join(roomId);
-  for (let i = 1; i <= 80; i++) await bobApi.send(roomId, `Message ${i}`);
+  const roomId = await bob.api.sharedRoom('Archiv', alice.api);
+  for (let i = 1; i <= 80; i++) await bob.api.send(roomId, `Message ${i}`);
 
   await loginThroughUi(page, alice);
   await roomButton(page, 'Archiv').click();

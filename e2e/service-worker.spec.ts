@@ -79,8 +79,7 @@ test('a published new version shows the update prompt; accepting runs it and kee
   try {
     const alice = await newUser('alice');
     const bob = await newUser('bob');
-    const roomId = await bob.api.createRoom('Entworf', [alice.userId]);
-    await alice.api.join(roomId);
+    await bob.api.sharedRoom('Entworf', alice.api);
     const page = await context.newPage();
     await loginThroughUi(page, alice);
     await controlled(page);

@@ -33,8 +33,7 @@ test('two tabs: one syncs, both show new messages, both can write; the other tak
   try {
     const alice = await hs.users.create('alice');
     const bob = await hs.users.create('bob');
-    const roomId = await bob.api.createRoom('Büro', [alice.userId]);
-    await alice.api.join(roomId);
+    const roomId = await bob.api.sharedRoom('Büro', alice.api);
     await bob.api.send(roomId, 'Moien!');
 
     const first = await context.newPage();
