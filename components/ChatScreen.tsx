@@ -5,7 +5,8 @@ import type { SessionRow } from '@/lib/db/types';
 import { requestPersistentStorage } from '@/lib/actions/storage';
 import { ConnectionStatus } from './ConnectionStatus';
 import { EncryptionDialogs } from './EncryptionDialogs';
-import { useOpenRoom } from './hooks';
+import { useOpenRoom, useSessionEnded } from './hooks';
+import { SessionEndedScreen } from './SessionEndedScreen';
 import { NewDirectMessage } from './NewDirectMessage';
 import { NewGroup } from './NewGroup';
 import { RoomList } from './RoomList';
@@ -25,9 +26,13 @@ export function ChatScreen({ session }: { session: SessionRow }) {
   useEffect(() => {
     void requestPersistentStorage();
   }, []);
+  // undefined while loading: the client waits for the answer, so a refused token is not tried again.
+  const ended = useSessionEnded();
+  const syncing = ended === null;
 
   // The SDK (and the crypto WASM) load only now, after the screen painted from Dexie.
   useEffect(() => {
+    if (!syncing) return;
     let stop: (() => void) | null = null;
     let cancelled = false;
     void import('@/lib/matrix/leader').then(({ runSyncLeader }) => {
@@ -39,8 +44,9 @@ export function ChatScreen({ session }: { session: SessionRow }) {
     };
     // Keyed by the account, not the row object: a re-read of the same session must not restart the client.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [session.userId, session.deviceId, session.accessToken]);
+  }, [session.userId, session.deviceId, session.accessToken, syncing]);
 
+  if (ended) return <SessionEndedScreen session={session} />;
   return (
     <div className="flex h-dvh">
       <aside

@@ -1,11 +1,14 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { loadDraft, saveDraft } from '@/lib/actions/drafts';
 import { MessageTooLong, sendMessage } from '@/lib/actions/sendMessage';
 import { ErrorNote } from './ErrorNote';
 
-/** Enter sends, Shift+Enter starts a new line. The text is cleared only once it is queued. */
+/**
+ * Enter sends, Shift+Enter starts a new line. The text leaves the composer as it is handed to
+ * the outbox, so what is typed meanwhile stays; should queueing fail, it comes back.
+ */
 export function Composer({ roomId }: { roomId: string }) {
   const t = useTranslations('composer');
   const tErrors = useTranslations('actions.errors');
@@ -15,13 +18,26 @@ export function Composer({ roomId }: { roomId: string }) {
     saveDraft(roomId, value);
   };
   const [error, setError] = useState<string | null>(null);
+  // The composer's text as of the last keystroke, for sends that finish after more typing.
+  const current = useRef(text);
+  current.current = text;
 
   async function send(e?: FormEvent) {
     e?.preventDefault();
     setError(null);
+    const queued = text;
+    if (!queued.trim()) return;
+    // Taken out at once: a second Enter finds nothing left to queue twice.
+    setTextState('');
+    current.current = '';
     try {
-      if (await sendMessage(roomId, text)) setText('');
+      await sendMessage(roomId, queued);
+      // The draft is what was typed since, if anything.
+      saveDraft(roomId, current.current);
     } catch (err) {
+      // Nothing lost: the unsent text goes back in front of whatever was typed since.
+      const restored = current.current ? `${queued}\n${current.current}` : queued;
+      setText(restored);
       setError(err instanceof MessageTooLong ? t('tooLong') : tErrors('failed'));
     }
   }

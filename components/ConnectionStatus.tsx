@@ -1,19 +1,42 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useConnection } from './hooks';
+import { retrySync } from '@/lib/actions/session';
+import { useConnection, useStorageHealthy } from './hooks';
 
-/** Shown only when something is not normal: offline, connecting, or messages still waiting. */
+/**
+ * Shown only when something is not normal: offline, connecting, a sync that could not start,
+ * messages still waiting, storage refusing writes, or the data saver on.
+ */
 export function ConnectionStatus() {
   const t = useTranslations('status');
   const info = useConnection();
-  if (!info || (info.state === 'online' && info.waiting === 0)) return null;
+  const storageOk = useStorageHealthy();
+  if (!info) return null;
   const parts = [];
   if (info.state !== 'online') parts.push(t(info.state));
   if (info.waiting > 0) parts.push(t('waiting', { count: info.waiting }));
-  const tone = info.state === 'offline' ? 'bg-amber-100 text-amber-900' : 'bg-slate-100 text-slate-700';
+  if (info.dataSaver) parts.push(t('dataSaver'));
+  if (!storageOk) parts.push(t('storageFull'));
+  if (!parts.length) return null;
+  const tone =
+    info.state === 'offline' || info.state === 'failed' || !storageOk ? 'bg-amber-100 text-amber-900' : 'bg-slate-100 text-slate-700';
   return (
-    <p role="status" data-testid="connection-status" data-state={info.state} className={`px-3 py-1 text-sm ${tone}`}>
+    <p
+      role="status"
+      data-testid="connection-status"
+      data-state={info.state}
+      data-saver={info.dataSaver ? 'on' : 'off'}
+      className={`px-3 py-1 text-sm ${tone}`}
+    >
       {parts.join(' · ')}
+      {info.state === 'failed' && (
+        <>
+          {' '}
+          <button className="underline" onClick={retrySync}>
+            {t('retry')}
+          </button>
+        </>
+      )}
     </p>
   );
 }

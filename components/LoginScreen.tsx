@@ -1,7 +1,8 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { login } from '@/lib/actions/login';
+import { dismissSessionEndedNotice, sessionEndedNotice } from '@/lib/actions/session';
 import { LoginError } from '@/lib/matrix/errors';
 import { announceSessionChange } from './hooks';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -15,6 +16,9 @@ export function LoginScreen() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<LoginError | null>(null);
+  // Read after hydration: the pre-rendered page cannot know it.
+  const [ended, setEnded] = useState(false);
+  useEffect(() => setEnded(sessionEndedNotice()), []);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -22,6 +26,7 @@ export function LoginScreen() {
     setError(null);
     try {
       await login({ homeserver, username, password });
+      dismissSessionEndedNotice();
       announceSessionChange();
     } catch (err) {
       setError(err instanceof LoginError ? err : new LoginError('serverError'));
@@ -33,6 +38,11 @@ export function LoginScreen() {
   return (
     <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center gap-6 p-6">
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
+      {ended && (
+        <p role="status" data-testid="session-ended-notice" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {t('sessionEnded')}
+        </p>
+      )}
       <form className="flex flex-col gap-4" onSubmit={submit} noValidate>
         <label className="flex flex-col gap-1">
           <span className="text-sm font-medium">{t('homeserver')}</span>

@@ -1,17 +1,22 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { ChatScreen } from './ChatScreen';
-import { useSession } from './hooks';
+import { useSession, useSigningOut } from './hooks';
 import { LoginScreen } from './LoginScreen';
 import { UpdatePrompt } from './UpdatePrompt';
 
 /** Signed in or not is whatever Dexie says: the login screen writes the session row. */
 export function LuxchatApp() {
   const session = useSession();
+  const signingOut = useSigningOut();
   const t = useTranslations('app');
   return (
     <>
-      {session === undefined ? (
+      {signingOut ? (
+        <p className="p-6 text-slate-500" role="status" data-testid="signing-out">
+          {t('signingOut')}
+        </p>
+      ) : session === undefined ? (
         <p className="p-6 text-slate-500">{t('loading')}</p>
       ) : session ? (
         <ChatScreen session={session} />

@@ -2,7 +2,8 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState, type FormEvent } from 'react';
 import { logout, recoveryKeySaved, unsentCount } from '@/lib/actions/logout';
-import { maxEventsPerRoom, setMaxEventsPerRoom, storageUsed } from '@/lib/actions/storage';
+import { dataSaverSetting, maxEventsPerRoom, setDataSaver, setMaxEventsPerRoom, storageUsed } from '@/lib/actions/storage';
+import type { DataSaverSetting } from '@/lib/db/types';
 import { formattingLocale, type Locale } from '@/lib/i18n/locales';
 import type { SessionRow } from '@/lib/db/types';
 import { DevicesSection } from './DevicesSection';
@@ -15,10 +16,16 @@ export function SettingsPanel({ session, onClose }: { session: SessionRow; onClo
   const locale = useLocale() as Locale;
   const [used, setUsed] = useState<number | null>(null);
   const [keep, setKeep] = useState('');
+  const [saver, setSaver] = useState<DataSaverSetting>('auto');
   useEffect(() => {
     void storageUsed().then(setUsed);
     void maxEventsPerRoom().then((n) => setKeep(String(n)));
+    void dataSaverSetting().then(setSaver);
   }, []);
+  async function changeSaver(value: DataSaverSetting) {
+    setSaver(value);
+    await setDataSaver(value);
+  }
 
   async function saveKeep(e: FormEvent) {
     e.preventDefault();
@@ -73,6 +80,23 @@ export function SettingsPanel({ session, onClose }: { session: SessionRow; onClo
             {t('save')}
           </button>
         </form>
+        <label className="flex flex-col gap-1 text-sm">
+          <span>{t('dataSaver')}</span>
+          <select
+            className="rounded border border-slate-300 px-2 py-1"
+            name="dataSaver"
+            value={saver}
+            onChange={(e) => void changeSaver(e.target.value as DataSaverSetting)}
+            aria-describedby="data-saver-hint"
+          >
+            <option value="auto">{t('dataSaverAuto')}</option>
+            <option value="on">{t('dataSaverOn')}</option>
+            <option value="off">{t('dataSaverOff')}</option>
+          </select>
+          <span id="data-saver-hint" className="text-xs text-slate-500">
+            {t('dataSaverHint')}
+          </span>
+        </label>
         <div className="flex justify-between gap-2">
           <button
             disabled={busy}

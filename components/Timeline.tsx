@@ -1,23 +1,28 @@
 'use client';
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { confirmMessage, discardMessage, retryMessage } from '@/lib/actions/outbox';
-import { loadOlderMessages } from '@/lib/actions/rooms';
+import { fillGap, loadOlderMessages } from '@/lib/actions/rooms';
 import type { ReactionSummary } from '@/lib/db/queries';
-import type { EventRow, OutboxRow, SessionRow } from '@/lib/db/types';
+import type { EventRow, GapRow, OutboxRow, SessionRow } from '@/lib/db/types';
 import { markOnce } from '@/lib/perfMarks';
 import { formatMessageTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
-import { useTimeline } from './hooks';
+import { useConnection, useTimeline } from './hooks';
 
 export function Timeline({ roomId, session }: { roomId: string; session: SessionRow }) {
   const t = useTranslations('timeline');
   const [limit, setLimit] = useState(PAGE);
   const [startReached, setStartReached] = useState(false);
   const timeline = useTimeline(roomId, limit);
+  const list = useRef<HTMLOListElement>(null);
   const end = useRef<HTMLDivElement>(null);
+  // Whether the user is at the newest message: new ones scroll into view only then.
+  const atBottom = useRef(true);
+  const [unseen, setUnseen] = useState(false);
   const count = (timeline?.events.length ?? 0) + (timeline?.pending.length ?? 0);
   const newest = timeline?.events.at(-1)?.eventId;
+  const pendingCount = timeline?.pending.length ?? 0;
   useEffect(() => {
     if (newest) markOnce('luxchat:timeline-painted');
   }, [newest]);
@@ -30,37 +35,134 @@ export function Timeline({ roomId, session }: { roomId: string; session: Session
       () => undefined,
     );
   }
-  // A block body on purpose: Chromium's scrollIntoView now returns a promise, and React would
-  // call an effect's return value as its cleanup.
-  useEffect(() => {
+  function scrollToEnd() {
+    // A block body on purpose: Chromium's scrollIntoView returns a promise.
     end.current?.scrollIntoView({ block: 'end' });
-  }, [newest, timeline?.pending.length]);
+    atBottom.current = true;
+    setUnseen(false);
+  }
+  function onScroll() {
+    const el = list.current;
+    if (!el) return;
+    atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
+    if (atBottom.current) setUnseen(false);
+  }
+  // A new message: follow it when reading the newest, else offer to jump (reading history stays put).
+  useEffect(() => {
+    if (!newest) return;
+    if (atBottom.current) scrollToEnd();
+    else setUnseen(true);
+  }, [newest]);
+  // What the user sends is always shown.
+  useEffect(() => {
+    if (pendingCount > 0) scrollToEnd();
+  }, [pendingCount]);
 
   if (!timeline) return <div className="flex-1" />;
+  const gapsBefore = new Map<string, GapRow[]>();
+  for (const gap of timeline.gaps) {
+    const next = timeline.events.find((e) => e.ts >= gap.ts);
+    if (next) gapsBefore.set(next.eventId, [...(gapsBefore.get(next.eventId) ?? []), gap]);
+  }
   return (
-    <ol className="flex flex-1 flex-col gap-2 overflow-y-auto p-3" data-testid="timeline" aria-live="polite">
-      {count === 0 && <li className="m-auto text-slate-500">{t('empty')}</li>}
-      {timeline.events.length > 0 && (timeline.events.length >= limit || !startReached) && (
-        <li className="self-center">
-          <button className="text-sm text-sky-700 underline" onClick={loadOlder}>
-            {t('loadOlder')}
-          </button>
-        </li>
+    <div className="relative flex min-h-0 flex-1 flex-col">
+      <ol
+        ref={list}
+        onScroll={onScroll}
+        className="flex flex-1 flex-col gap-2 overflow-y-auto p-3"
+        data-testid="timeline"
+        aria-live="polite"
+      >
+        {count === 0 && <li className="m-auto text-slate-500">{t('empty')}</li>}
+        {timeline.events.length > 0 && (timeline.events.length >= limit || !startReached) && (
+          <li className="self-center">
+            <button className="text-sm text-sky-700 underline" onClick={loadOlder}>
+              {t('loadOlder')}
+            </button>
+          </li>
+        )}
+        {timeline.events.map((event) => (
+          <Fragment key={event.eventId}>
+            {gapsBefore.get(event.eventId)?.map((gap) => <GapMarker key={gap.id} gap={gap} />)}
+            <EventItem
+              event={event}
+              mine={event.sender === session.userId}
+              reactions={timeline.reactions[event.eventId]}
+              me={session.userId}
+            />
+          </Fragment>
+        ))}
+        {timeline.pending.map((row) => (
+          <PendingItem key={row.txnId} row={row} />
+        ))}
+        <div ref={end} />
+      </ol>
+      {unseen && (
+        <button
+          className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full bg-sky-700 px-4 py-1 text-sm text-white shadow"
+          data-testid="new-messages"
+          onClick={scrollToEnd}
+        >
+          {t('newMessages')}
+        </button>
       )}
-      {timeline.events.map((event) => (
-        <EventItem
-          key={event.eventId}
-          event={event}
-          mine={event.sender === session.userId}
-          reactions={timeline.reactions[event.eventId]}
-          me={session.userId}
-        />
-      ))}
-      {timeline.pending.map((row) => (
-        <PendingItem key={row.txnId} row={row} />
-      ))}
-      <div ref={end} />
-    </ol>
+    </div>
+  );
+}
+
+/**
+ * History the device does not have between two messages. Filled when scrolled into view while
+ * online (and again when the connection comes back); offline it stays, saying so.
+ */
+function GapMarker({ gap }: { gap: GapRow }) {
+  const t = useTranslations('timeline');
+  const connection = useConnection();
+  const online = connection?.state === 'online';
+  const ref = useRef<HTMLLIElement>(null);
+  const [visible, setVisible] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failedAt, setFailedAt] = useState<string | null>(null);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => setVisible(entries.some((e) => e.isIntersecting)));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  const fill = useCallback(() => {
+    setBusy(true);
+    fillGap(gap.id!).then(
+      () => setBusy(false),
+      () => {
+        setBusy(false);
+        setFailedAt(`${gap.id}:${gap.token ?? ''}`);
+      },
+    );
+  }, [gap.id, gap.token]);
+
+  // One automatic try per position of the gap and per return online; the button retries by hand.
+  const key = `${gap.id}:${gap.token ?? ''}`;
+  useEffect(() => {
+    if (visible && online && !busy && failedAt !== key) fill();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [visible, online, key]);
+  useEffect(() => {
+    if (online) setFailedAt(null);
+  }, [online]);
+
+  return (
+    <li ref={ref} className="flex items-center gap-2 self-stretch text-sm text-slate-600" data-testid="gap" data-gap-id={gap.id}>
+      <span className="h-px flex-1 bg-slate-300" aria-hidden />
+      <span>{busy ? t('gapLoading') : t('gap')}</span>
+      {!busy && (
+        <button className="text-sky-700 underline" onClick={fill}>
+          {t('gapLoad')}
+        </button>
+      )}
+      <span className="h-px flex-1 bg-slate-300" aria-hidden />
+    </li>
   );
 }
 

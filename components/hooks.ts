@@ -3,7 +3,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { getCryptoStatus } from '@/lib/db/cryptoStatus';
 import { verificationView, type VerificationView } from '@/lib/matrix/crypto/verificationView';
-import { getConnectionInfo, getMembers, getRoom, getSession, getTimeline, listRooms } from '@/lib/db/queries';
+import { getConnectionInfo, getMembers, getRoom, getSession, getSessionEnded, getTimeline, listRooms } from '@/lib/db/queries';
+import { isClosing, subscribeClosing, watchSessionEnd } from '@/lib/actions/session';
+import { storageHealthy, subscribeStorageHealth } from '@/lib/actions/storage';
 
 /**
  * undefined while loading, null when signed out. While signed out there is no database to
@@ -16,12 +18,25 @@ export function useSession() {
     const recheck = () => setEpoch((n) => n + 1);
     window.addEventListener('focus', recheck);
     window.addEventListener(SESSION_CHANGED, recheck);
+    // A logout in another tab: this one lets go of its database and shows the login screen.
+    const stopWatching = watchSessionEnd(recheck);
     return () => {
       window.removeEventListener('focus', recheck);
       window.removeEventListener(SESSION_CHANGED, recheck);
+      stopWatching();
     };
   }, []);
-  return useLiveQuery(getSession, [epoch], undefined);
+  return useLiveQuery(() => getSession().catch(() => null), [epoch], undefined);
+}
+
+/** Set when the homeserver ended the session with soft_logout: sign in again to go on. */
+export function useSessionEnded() {
+  return useLiveQuery(getSessionEnded, [], undefined);
+}
+
+/** False while the device refuses our writes (storage full); every tab hears it. */
+export function useStorageHealthy(): boolean {
+  return useSyncExternalStore(subscribeStorageHealth, storageHealthy, () => true);
 }
 
 const SESSION_CHANGED = 'luxchat:session';
@@ -78,4 +93,9 @@ export function useVerification(): VerificationView {
 
 export function useMembers(roomId: string) {
   return useLiveQuery(() => getMembers(roomId), [roomId], undefined);
+}
+
+/** True from the moment a logout starts (in any tab) until the page reloads signed out. */
+export function useSigningOut(): boolean {
+  return useSyncExternalStore(subscribeClosing, isClosing, () => false);
 }

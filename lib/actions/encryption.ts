@@ -1,13 +1,7 @@
 import { updateCryptoStatus } from '../db/cryptoStatus';
-import { currentClient } from '../matrix/client';
 import { verificationView } from '../matrix/crypto/verificationView';
 import { ActionError } from '../matrix/errors';
-
-async function requireClient() {
-  const running = currentClient();
-  if (!running) throw new ActionError('notReady');
-  return (await running).client;
-}
+import { runCommand } from '../matrix/remote';
 
 function requireController() {
   const controller = verificationView.controller();
@@ -21,21 +15,12 @@ export async function acknowledgeRecoveryKey(): Promise<void> {
 }
 
 /** Verifies this device with the recovery key; earlier messages then decrypt. */
-export async function verifyWithRecoveryKey(recoveryKey: string): Promise<void> {
-  const client = await requireClient();
-  const setup = await import('../matrix/crypto/encryptionSetup');
-  try {
-    await setup.verifyWithRecoveryKey(client, recoveryKey);
-  } catch (error) {
-    if (error instanceof setup.WrongRecoveryKey) throw new ActionError('wrongRecoveryKey');
-    throw new ActionError('failed');
-  }
+export function verifyWithRecoveryKey(recoveryKey: string): Promise<void> {
+  return runCommand('verifyWithRecoveryKey', recoveryKey);
 }
 
-export async function resetRecoveryKey(): Promise<void> {
-  const client = await requireClient();
-  const setup = await import('../matrix/crypto/encryptionSetup');
-  await setup.resetRecoveryKey(client);
+export function resetRecoveryKey(): Promise<void> {
+  return runCommand('resetRecoveryKey');
 }
 
 export const startSelfVerification = () => requireController().start();

@@ -1,9 +1,6 @@
 import { getCryptoStatus } from '../db/cryptoStatus';
 import { db } from '../db/database';
-import { getSession } from '../db/queries';
-import { stopClient } from '../matrix/client';
-import { serverLogout } from '../matrix/session';
-import { wipeLocalData } from '../matrix/wipe';
+import { signOutEverywhere } from '../matrix/signOut';
 
 /**
  * Whether encrypted history would survive logging out: the recovery key was saved (a device
@@ -20,18 +17,9 @@ export function unsentCount(): Promise<number> {
 }
 
 /**
- * Ends the session on the homeserver, then removes everything the app stored here. The
- * wipe happens even when the homeserver cannot be reached: the user asked to be gone.
+ * Ends the session on the homeserver and in every tab, then removes everything the app
+ * stored here. The wipe happens even when the homeserver cannot be reached.
  */
 export async function logout(): Promise<void> {
-  const session = await getSession();
-  await stopClient();
-  if (session) {
-    try {
-      await serverLogout(session);
-    } catch (error) {
-      console.warn('server logout failed; wiping local data anyway', error);
-    }
-  }
-  await wipeLocalData();
+  await signOutEverywhere({ serverSide: true, ended: false });
 }

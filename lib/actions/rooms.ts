@@ -1,9 +1,50 @@
-// What a user does with rooms; the homeserver work lives in lib/matrix/rooms.
-export {
-  joinRoom as acceptInvite,
-  createGroup,
-  leaveRoom,
-  markRead,
-  openDirectRoom as startDirectMessage,
-  paginateBack as loadOlderMessages,
-} from '../matrix/rooms';
+// What a user does with rooms. The homeserver work runs in the syncing tab (lib/matrix/commands),
+// whichever tab the user acts in.
+import { db } from '../db/database';
+import { ActionError } from '../matrix/errors';
+import { runCommand } from '../matrix/remote';
+import { validUserId } from '../matrix/rooms';
+
+/** Opens (or creates) the direct chat with a user; resolves with its room id. */
+export async function startDirectMessage(userId: string): Promise<string> {
+  if (!validUserId(userId)) throw new ActionError('invalidUserId');
+  return runCommand('startDirectMessage', userId.trim());
+}
+
+export async function createGroup(name: string, userIds: string[]): Promise<string> {
+  if (userIds.some((u) => u.trim() && !validUserId(u))) throw new ActionError('invalidUserId');
+  return runCommand('createGroup', name, userIds);
+}
+
+export function acceptInvite(roomId: string): Promise<void> {
+  return runCommand('acceptInvite', roomId);
+}
+
+export function leaveRoom(roomId: string): Promise<void> {
+  return runCommand('leaveRoom', roomId);
+}
+
+/** Marks the room read here at once and, through the syncing tab, on the homeserver. */
+export async function markRead(roomId: string): Promise<void> {
+  await db().rooms.update(roomId, { unread: 0 });
+  const newest = await db().events.where('[roomId+ts]').between([roomId, -Infinity], [roomId, Infinity]).last();
+  if (!newest) return;
+  try {
+    await runCommand('sendReadReceipt', roomId, newest.eventId);
+  } catch {
+    // offline: the count clears again on the next read
+  }
+}
+
+/**
+ * Fetches about `count` events older than the oldest stored; resolves false once the start of
+ * the room has been reached.
+ */
+export function loadOlderMessages(roomId: string, count: number): Promise<boolean> {
+  return runCommand('loadOlder', roomId, count);
+}
+
+/** Fetches the history missing at a gap; resolves true once the gap is gone. */
+export function fillGap(gapId: number): Promise<boolean> {
+  return runCommand('fillGap', gapId);
+}

@@ -41,15 +41,15 @@ describe('applyChanges', () => {
 
   it('applies an edit by the sender, and ignores one by anybody else', async () => {
     await applyChanges(events(message('$a', 100, 'Moien')));
-    await applyChanges(batch({ events: [{ kind: 'edit', targetId: '$a', editId: '$e1', sender: '@mallory:localhost', content: { msgtype: 'm.text', body: 'hacked' } }] }));
+    await applyChanges(batch({ events: [{ kind: 'edit', roomId: ROOM, ts: 500, targetId: '$a', editId: '$e1', sender: '@mallory:localhost', content: { msgtype: 'm.text', body: 'hacked' } }] }));
     expect(await bodies()).toEqual(['Moien']);
-    await applyChanges(batch({ events: [{ kind: 'edit', targetId: '$a', editId: '$e2', sender: '@anna:localhost', content: { msgtype: 'm.text', body: 'Moien alleguer' } }] }));
+    await applyChanges(batch({ events: [{ kind: 'edit', roomId: ROOM, ts: 500, targetId: '$a', editId: '$e2', sender: '@anna:localhost', content: { msgtype: 'm.text', body: 'Moien alleguer' } }] }));
     expect(await db().events.get('$a')).toMatchObject({ body: 'Moien alleguer', editedBy: '$e2' });
   });
 
   it('keeps an edit when the unedited original arrives again (a late decryption, say)', async () => {
     await applyChanges(events(message('$a', 100, 'old')));
-    await applyChanges(batch({ events: [{ kind: 'edit', targetId: '$a', editId: '$e', sender: '@anna:localhost', content: { body: 'new' } }] }));
+    await applyChanges(batch({ events: [{ kind: 'edit', roomId: ROOM, ts: 500, targetId: '$a', editId: '$e', sender: '@anna:localhost', content: { body: 'new' } }] }));
     await applyChanges(events(message('$a', 100, 'old')));
     expect((await db().events.get('$a'))?.body).toBe('new');
   });
@@ -107,7 +107,7 @@ describe('schema', () => {
     expect(await upgraded.events.count()).toBe(2);
     expect(await upgraded.outbox.count()).toBe(1);
     expect(await upgraded.rooms.get(ROOM)).toMatchObject({ name: 'Room', unread: 2, mentions: 0, tags: [] });
-    expect(upgraded.verno).toBe(3);
+    expect(upgraded.verno).toBe(4);
     expect(await upgraded.userTrust.count()).toBe(0);
     upgraded.close();
   });

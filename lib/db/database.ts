@@ -1,6 +1,8 @@
 import Dexie, { type Table } from 'dexie';
 import type {
+  EditRow,
   EventRow,
+  GapRow,
   KvRow,
   MemberRow,
   OutboxRow,
@@ -36,6 +38,12 @@ export const SCHEMA_V3 = {
   userTrust: 'userId',
 };
 
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  gaps: '++id, roomId, [roomId+ts]',
+  edits: 'editId, targetId',
+};
+
 export class LuxchatDb extends Dexie {
   session!: Table<SessionRow, string>;
   rooms!: Table<RoomRow, string>;
@@ -47,6 +55,8 @@ export class LuxchatDb extends Dexie {
   thumbnails!: Table<ThumbnailRow, string>;
   kv!: Table<KvRow, KvRow['key']>;
   userTrust!: Table<UserTrustRow, string>;
+  gaps!: Table<GapRow, number>;
+  edits!: Table<EditRow, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -65,15 +75,46 @@ export class LuxchatDb extends Dexie {
       );
     // Version 3 only adds a table.
     this.version(3).stores(SCHEMA_V3);
+    // Version 4 adds gaps in stored history and edits waiting for their original.
+    this.version(4).stores(SCHEMA_V4);
   }
 }
 
 let instance: LuxchatDb | null = null;
+let sealed = false;
+
+/** Thrown by db() once this page has signed out: nothing may create the database again. */
+export class SessionClosed extends Error {
+  constructor() {
+    super('signed out');
+    this.name = 'SessionClosed';
+  }
+}
 
 /** The app's database, opened lazily so importing this module touches no storage. */
 export function db(): LuxchatDb {
+  if (sealed) throw new SessionClosed();
   instance ??= new LuxchatDb();
   return instance;
+}
+
+/**
+ * Closes the database for good in this page (logout here or in another tab): a late write
+ * from a sync or a query would otherwise create it again after the wipe.
+ */
+export function sealDb(): void {
+  sealed = true;
+  instance?.close();
+  instance = null;
+}
+
+/** A new login in this page may open the database again. */
+export function unsealDb(): void {
+  sealed = false;
+}
+
+export function isSealed(): boolean {
+  return sealed;
 }
 
 /**
@@ -81,6 +122,7 @@ export function db(): LuxchatDb {
  * a signed-out device must hold no database of ours at all.
  */
 export async function databaseExists(): Promise<boolean> {
+  if (sealed) return false;
   if (instance?.isOpen()) return true;
   return (await indexedDB.databases()).some((d) => d.name === DB_NAME);
 }

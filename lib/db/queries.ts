@@ -1,5 +1,5 @@
 import { databaseExists, db } from './database';
-import type { ConnectionState, EventRow, OutboxRow, RoomRow, SessionRow } from './types';
+import type { ConnectionState, EventRow, GapRow, OutboxRow, RoomRow, SessionRow } from './types';
 
 /** The signed-in session; signed out when the database does not even exist (it is not created here). */
 export async function getSession(): Promise<SessionRow | null> {
@@ -28,12 +28,14 @@ export interface Timeline {
   pending: OutboxRow[];
   /** Reactions to the events shown, by event id. */
   reactions: Record<string, ReactionSummary[]>;
+  /** Missing history between the events shown, oldest first (not the top of the room). */
+  gaps: GapRow[];
 }
 
 /** The last `limit` events of a room, oldest first, and what is still waiting to be sent. */
 export async function getTimeline(roomId: string, limit = 50): Promise<Timeline> {
   const d = db();
-  return d.transaction('r', d.events, d.outbox, d.reactions, async () => {
+  return d.transaction('r', [d.events, d.outbox, d.reactions, d.gaps], async () => {
     const newestFirst = await d
     .events.where('[roomId+ts]')
     .between([roomId, -Infinity], [roomId, Infinity])
@@ -55,12 +57,16 @@ export async function getTimeline(roomId: string, limit = 50): Promise<Timeline>
         entry.count = entry.senders.length;
       } else list.push({ key: r.key, count: 1, senders: [r.sender] });
     }
-    return { events: newestFirst.reverse(), pending, reactions };
+    const oldestTs = newestFirst.at(-1)?.ts ?? Infinity;
+    const gaps = await d.gaps.where('[roomId+ts]').between([roomId, oldestTs], [roomId, Infinity], false, true).toArray();
+    return { events: newestFirst.reverse(), pending, reactions, gaps };
   });
 }
 
 export interface ConnectionInfo {
   state: ConnectionState;
+  /** The syncing tab saves data (no background filling, smallest sync). */
+  dataSaver: boolean;
   /** Messages in the outbox not yet sent (failed ones included). */
   waiting: number;
 }
@@ -70,12 +76,25 @@ export async function getConnectionInfo(): Promise<ConnectionInfo> {
   const d = db();
   return d.transaction('r', d.kv, d.outbox, async () => {
     const row = await d.kv.get('connection');
-    return { state: row?.key === 'connection' ? row.state : 'connecting', waiting: await d.outbox.count() };
+    const connection = row?.key === 'connection' ? row : null;
+    return { state: connection?.state ?? 'connecting', dataSaver: connection?.dataSaver ?? false, waiting: await d.outbox.count() };
   });
 }
 
-export async function setConnectionState(state: ConnectionState): Promise<void> {
-  await db().kv.put({ key: 'connection', state, at: Date.now() });
+/** Written by the syncing tab only. */
+export async function setConnectionState(state: ConnectionState, extra: { dataSaver?: boolean } = {}): Promise<void> {
+  const d = db();
+  await d.transaction('rw', d.kv, async () => {
+    const row = await d.kv.get('connection');
+    const dataSaver = extra.dataSaver ?? (row?.key === 'connection' ? row.dataSaver : undefined) ?? false;
+    await d.kv.put({ key: 'connection', state, at: Date.now(), dataSaver });
+  });
+}
+
+/** Set when the homeserver ended the session with `soft_logout`: the user signs in again. */
+export async function getSessionEnded(): Promise<{ soft: boolean } | null> {
+  const row = await db().kv.get('sessionEnded');
+  return row?.key === 'sessionEnded' ? { soft: row.soft } : null;
 }
 
 export interface MemberView {

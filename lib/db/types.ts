@@ -21,6 +21,8 @@ export interface RoomRow {
   lastTs: number;
   lastSender?: string;
   lastBody?: string;
+  /** The event the preview shows, so an edit or a deletion of it updates the preview. */
+  lastEventId?: string;
   unread: number;
   mentions: number;
   tags: string[];
@@ -46,6 +48,8 @@ export interface EventRow {
   inReplyTo?: string;
   /** Id of the newest edit applied to this event. */
   editedBy?: string;
+  /** Server time of that edit: an older edit arriving later does not replace it. */
+  editedAt?: number;
   redacted?: boolean;
 }
 
@@ -78,6 +82,31 @@ export interface ReceiptRow {
   userId: string;
   eventId: string;
   ts: number;
+}
+
+/**
+ * History the homeserver has and this device does not: the events just older than `ts`
+ * (down to the previous stored event) are missing. `token` paginates backwards into them;
+ * without one it is resolved from the event after the gap.
+ */
+export interface GapRow {
+  id?: number;
+  roomId: string;
+  /** Server time of the oldest stored event after the gap: the gap sits just before it. */
+  ts: number;
+  /** That event's id. */
+  beforeEventId: string;
+  token?: string;
+}
+
+/** An edit whose original is not stored (yet): applied when the original arrives. */
+export interface EditRow {
+  editId: string;
+  roomId: string;
+  targetId: string;
+  sender: string;
+  ts: number;
+  content: Record<string, unknown>;
 }
 
 export interface ThumbnailRow {
@@ -113,7 +142,18 @@ export interface OutboxRow {
   confirmed?: boolean;
 }
 
-export type ConnectionState = 'connecting' | 'online' | 'offline';
+/** `failed`: the sync could not start (shown with a retry). */
+export type ConnectionState = 'connecting' | 'online' | 'offline' | 'failed';
+
+/** `auto` follows the browser's Save-Data and 2g connection hints. */
+export type DataSaverSetting = 'auto' | 'on' | 'off';
+
+/** Why the session stopped: the homeserver no longer accepts the token (`soft`: sign in again, data kept). */
+export interface SessionEndedRow {
+  key: 'sessionEnded';
+  soft: boolean;
+  at: number;
+}
 
 /**
  * Where this device stands with end-to-end encryption: `needs-setup` (the account has no
@@ -134,6 +174,8 @@ export interface CryptoStatusRow {
 
 /** Small shared values, keyed by name (connection state, settings, encryption status). */
 export type KvRow =
-  | { key: 'connection'; state: ConnectionState; at: number }
-  | { key: 'settings'; maxEventsPerRoom: number }
+  | { key: 'connection'; state: ConnectionState; at: number; dataSaver?: boolean }
+  | { key: 'settings'; maxEventsPerRoom: number; dataSaver?: DataSaverSetting }
+  | { key: 'storageError'; at: number }
+  | SessionEndedRow
   | CryptoStatusRow;

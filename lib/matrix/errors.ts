@@ -31,7 +31,8 @@ export type ActionErrorCode =
   | 'notReady'
   | 'failed'
   | 'wrongRecoveryKey'
-  | 'wrongPassword';
+  | 'wrongPassword'
+  | 'noSyncingTab';
 
 export class ActionError extends Error {
   constructor(readonly code: ActionErrorCode) {

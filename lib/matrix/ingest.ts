@@ -1,22 +1,34 @@
 import type { MatrixClient, MatrixEvent, Room, RoomMember } from 'matrix-js-sdk';
-import { applyChanges, emptyBatch, type EventChange } from '../db/applyChanges';
+import { applyChanges, emptyBatch, type ChangeBatch, type EventChange } from '../db/applyChanges';
+import { SessionClosed } from '../db/database';
+import { reportStorage } from '../status/storageHealth';
 import { directRoomIds, projectEvent, projectMember, projectReceipts, projectRoom } from './project';
 
 /** How long changes outside a sync response (decryption, scrollback) wait to be batched. */
 const QUIET_MS = 30;
+/** A failed write (storage full, say) is retried after this, doubling up to a minute. */
+const RETRY_MIN_MS = 1_000;
+const RETRY_MAX_MS = 60_000;
 
 /**
  * Projects what the SDK learns into Dexie. A sync response's changes are collected while the
  * SDK processes it and written in one transaction when it reports the sync done (`flush`);
- * changes outside a sync are written after a short quiet period.
+ * changes outside a sync are written after a short quiet period. A batch that cannot be
+ * written is kept and retried: the sync position moves on, so dropping it would lose it.
  */
 export class Ingest {
   private events = new Map<string, { event: MatrixEvent; backfill: boolean }>();
   private rooms = new Set<string>();
   private members = new Map<string, RoomMember>();
   private receipts: { roomId: string; content: unknown }[] = [];
+  /** Rooms whose live timeline a limited sync reset, with the token into the skipped history. */
+  private gaps = new Map<string, string | undefined>();
+  /** Written batches that failed, oldest first. */
+  private unwritten: ChangeBatch[] = [];
+  private retryDelay = RETRY_MIN_MS;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private writing: Promise<void> = Promise.resolve();
+  private stopped = false;
 
   constructor(private readonly client: MatrixClient) {}
 
@@ -50,20 +62,60 @@ export class Ingest {
     this.schedule();
   }
 
-  /** Writes what is pending now; resolves when everything queued so far is in Dexie. */
-  flush(): Promise<void> {
+  /** The room's history just before the events this sync brings was skipped. */
+  gap(roomId: string, token: string | undefined): void {
+    this.gaps.set(roomId, token);
+    this.rooms.add(roomId);
+    this.schedule();
+  }
+
+  /**
+   * Writes what is pending now; resolves when everything queued so far is in Dexie (or kept
+   * for a retry). `dropEvents`: the events collected came from the saved sync, which Dexie has.
+   */
+  flush(options: { dropEvents?: boolean } = {}): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.writing = this.writing.then(() => this.write()).catch((e) => console.error('luxchat: ingest failed', e));
+    if (options.dropEvents) this.events.clear();
+    this.writing = this.writing.then(() => this.write());
     return this.writing;
   }
 
+  /** No more writes (logout, the tab gave up syncing). */
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
   private schedule(): void {
+    if (this.stopped) return;
     this.timer ??= setTimeout(() => void this.flush(), QUIET_MS);
   }
 
   private async write(): Promise<void> {
-    if (!this.events.size && !this.rooms.size && !this.members.size && !this.receipts.length) return;
+    if (this.stopped) return;
+    const batch = this.collect();
+    if (batch) this.unwritten.push(batch);
+    while (this.unwritten.length) {
+      try {
+        await applyChanges(this.unwritten[0]);
+      } catch (error) {
+        // Signed out meanwhile: there is nothing to write to any more.
+        if (error instanceof SessionClosed) return this.stop();
+        console.error('luxchat: ingest failed, kept for a retry', error);
+        reportStorage(false);
+        if (!this.stopped && !this.timer) this.timer = setTimeout(() => void this.flush(), this.retryDelay);
+        this.retryDelay = Math.min(RETRY_MAX_MS, this.retryDelay * 2);
+        return;
+      }
+      this.unwritten.shift();
+      if (this.retryDelay !== RETRY_MIN_MS) reportStorage(true);
+      this.retryDelay = RETRY_MIN_MS;
+    }
+  }
+
+  private collect(): ChangeBatch | null {
+    if (!this.events.size && !this.rooms.size && !this.members.size && !this.receipts.length && !this.gaps.size) return null;
     const batch = emptyBatch();
     batch.events = [...this.events.values()].flatMap(({ event, backfill }): EventChange[] => {
       const change = projectEvent(event);
@@ -75,12 +127,19 @@ export class Ingest {
       const room = this.client.getRoom(id);
       if (room) batch.rooms.push(projectRoom(this.client, room, direct));
     }
+    for (const [roomId, token] of this.gaps) {
+      // The gap sits before the first event of the reset timeline, now that the sync added them.
+      const first = this.client.getRoom(roomId)?.getLiveTimeline().getEvents()[0];
+      const beforeEventId = first?.getId();
+      if (first && beforeEventId) batch.gaps.push({ roomId, ts: first.getTs(), beforeEventId, token });
+    }
     batch.members = [...this.members.values()].map(projectMember);
     batch.receipts = this.receipts.flatMap((r) => projectReceipts(r.roomId, r.content));
     this.events.clear();
     this.rooms.clear();
     this.members.clear();
     this.receipts = [];
-    await applyChanges(batch);
+    this.gaps.clear();
+    return batch;
   }
 }

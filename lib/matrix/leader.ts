@@ -1,18 +1,39 @@
 import { liveQuery } from 'dexie';
 // Imported lazily by the page (after its first paint), so the SDK may be imported statically here.
-import { ClientEvent, SyncState, type MatrixClient } from 'matrix-js-sdk';
-import { db } from '../db/database';
+import { ClientEvent, SyncState, type MatrixClient, type SyncStateData } from 'matrix-js-sdk';
+import { db, isSealed } from '../db/database';
 import { setConnectionState } from '../db/queries';
+import { getSettings } from '../db/settings';
 import type { ConnectionState, SessionRow } from '../db/types';
 import { OutboxFlusher } from '../outbox/flush';
 import { requestBackgroundFlush } from '../sw/register';
-import { startClient, stopClient } from './client';
+import { fillGapsInBackground } from './backgroundFill';
+import { startClient, stopClient, type RunningClient } from './client';
 import { prepareEncryption } from './crypto/encryptionSetup';
 import { watchUserTrust } from './crypto/trust';
 import { verification } from './crypto/verification';
+import { dataSaverActive, watchNetworkHints } from './dataSaver';
+import { becomeLeader, onSyncRetry, stepDown } from './leadership';
+import { runLocally, whenUserIdle } from './remote';
+import { serveRequests } from './rpc';
+import { signOutEverywhere } from './signOut';
 import { sdkTransport } from './transport';
 
+/** Resolves on the first sync from the homeserver (the replay of the saved one does not count). */
 function firstSync(client: MatrixClient): Promise<void> {
+  return new Promise((resolve) => {
+    const onSync = (state: SyncState, _prev: SyncState | null, data?: SyncStateData) => {
+      if ((state === SyncState.Prepared || state === SyncState.Syncing) && !data?.fromCache) {
+        client.off(ClientEvent.Sync, onSync);
+        resolve();
+      }
+    };
+    client.on(ClientEvent.Sync, onSync);
+  });
+}
+
+/** Resolves once the rooms are known, from the saved sync or the homeserver: sending may start. */
+function roomsKnown(client: MatrixClient): Promise<void> {
   if (client.isInitialSyncComplete()) return Promise.resolve();
   return new Promise((resolve) => {
     const onSync = (state: SyncState) => {
@@ -25,11 +46,12 @@ function firstSync(client: MatrixClient): Promise<void> {
   });
 }
 
-function connectionFor(state: SyncState): ConnectionState {
+function connectionFor(state: SyncState, data?: SyncStateData): ConnectionState {
   switch (state) {
     case SyncState.Prepared:
     case SyncState.Syncing:
-      return 'online';
+      // The saved sync replayed at start says nothing about the network yet.
+      return data?.fromCache ? 'connecting' : 'online';
     case SyncState.Error:
     case SyncState.Reconnecting:
       return 'offline';
@@ -38,22 +60,56 @@ function connectionFor(state: SyncState): ConnectionState {
   }
 }
 
+/** A sync that has not started after this long is shown as failed, with a retry. */
+const START_TIMEOUT_MS = 45_000;
+
 /** Runs the client and the outbox flush in this tab until `until` resolves. */
 async function lead(session: SessionRow, until: Promise<void>): Promise<void> {
   console.debug('luxchat: this tab syncs');
-  await setConnectionState('connecting');
-  const { client, gate } = await startClient(session);
+  const settings = await getSettings();
+  const dataSaver = dataSaverActive(settings.dataSaver);
+  await setConnectionState('connecting', { dataSaver });
+  let ended = false;
+  const onSessionEnded = (soft: boolean) => {
+    if (ended) return;
+    ended = true;
+    console.warn(`luxchat: the homeserver ended the session (soft logout: ${soft})`);
+    // Soft: the user signs in again and keeps everything; ChatScreen stops this leader.
+    if (soft) void db().kv.put({ key: 'sessionEnded', soft: true, at: Date.now() }).catch(() => undefined);
+    // A fresh page afterwards: no SDK, no database handles, the login screen saying why.
+    else void signOutEverywhere({ serverSide: false, ended: true }).finally(() => location.replace(location.pathname));
+  };
+  const starting = startClient(session, { dataSaver, onSessionEnded });
+  becomeLeader(starting.then((r) => r.client));
+  const stopServing = serveRequests(runLocally);
+  let running: RunningClient;
+  try {
+    running = await starting;
+  } catch (error) {
+    stopServing();
+    stepDown();
+    throw error;
+  }
+  const { client, gate } = running;
   let flusher: OutboxFlusher | null = null;
   let shown: ConnectionState = 'connecting';
-  const onSyncState = (state: SyncState) => {
-    const next = connectionFor(state);
+  let saving = dataSaver;
+  const showState = (next: ConnectionState) => {
     if (next === shown) return;
     shown = next;
-    void setConnectionState(next);
+    void setConnectionState(next, { dataSaver: saving }).catch(() => undefined); // signed out meanwhile
+  };
+  const onSyncState = (state: SyncState, _prev: SyncState | null, data?: SyncStateData) => {
+    const next = connectionFor(state, data);
+    if (next === shown) return;
+    showState(next);
     // Should this tab close while offline, the service worker sends what it can when back online.
     if (next === 'offline') void requestBackgroundFlush();
     // Back in touch: what waited goes out now, not when its backoff timer says.
-    if (next === 'online') void flusher?.flush();
+    if (next === 'online') {
+      void flusher?.flush();
+      startBackgroundFill();
+    }
   };
   // While offline the gate spaces out probes; the browser may know sooner that we are back.
   const onOnline = () => {
@@ -61,16 +117,44 @@ async function lead(session: SessionRow, until: Promise<void>): Promise<void> {
     client.retryImmediately();
     void flusher?.flush();
   };
-  const onVisible = () => void flusher?.flush();
+  const onVisible = () => {
+    if (document.visibilityState === 'hidden') void running.saveSyncPosition().catch(() => undefined);
+    else void flusher?.flush();
+  };
+  // Background filling: one run at a time, only online, only without data saver.
+  let filling: Promise<unknown> | null = null;
+  let stopped = false;
+  const startBackgroundFill = () => {
+    if (filling || saving || stopped) return;
+    filling = fillGapsInBackground(client, {
+      allowed: () => !stopped && !saving && shown === 'online',
+      userIdle: whenUserIdle,
+    }).finally(() => (filling = null));
+  };
+  const onHints = () => {
+    void getSettings().catch(() => null).then((s) => {
+      if (!s) return;
+      const next = dataSaverActive(s.dataSaver);
+      if (next === saving) return;
+      saving = next;
+      void setConnectionState(shown, { dataSaver: saving }).catch(() => undefined);
+      if (!saving) startBackgroundFill();
+    });
+  };
+  const stopHints = watchNetworkHints(onHints);
+  const settingsWatch = liveQuery(() => db().kv.get('settings')).subscribe({ next: onHints, error: () => undefined });
   client.on(ClientEvent.Sync, onSyncState);
   window.addEventListener('online', onOnline);
   document.addEventListener('visibilitychange', onVisible);
   let subscription: { unsubscribe(): void } | null = null;
   let detachVerification: (() => void) | null = null;
   let stopTrust: (() => void) | null = null;
+  const startTimer = setTimeout(() => {
+    if (shown === 'connecting') void setConnectionState('failed', { dataSaver: saving }).catch(() => undefined);
+  }, START_TIMEOUT_MS);
   try {
-    // Without the first sync the SDK does not know which rooms are encrypted: no sends before it.
-    const stopped = await Promise.race([firstSync(client).then(() => false), until.then(() => true)]);
+    // Without the rooms the SDK does not know which rooms are encrypted: no sends before them.
+    const stopped = await Promise.race([roomsKnown(client).then(() => false), until.then(() => true)]);
     if (stopped) return;
     detachVerification = verification.attach(client);
     stopTrust = watchUserTrust(client);
@@ -80,9 +164,13 @@ async function lead(session: SessionRow, until: Promise<void>): Promise<void> {
       transport: sdkTransport(client),
       sender: { userId: session.userId, displayName: client.getUser(session.userId)?.displayName ?? session.userId },
     });
-    // Any tab may enqueue; the leader notices new rows through Dexie's cross-tab live queries.
+    // Any tab may enqueue, retry or confirm; the leader notices through Dexie's cross-tab live queries.
     let lastKeys = '';
-    subscription = liveQuery(() => db().outbox.toCollection().primaryKeys()).subscribe({
+    subscription = liveQuery(() =>
+      db()
+        .outbox.toArray()
+        .then((rows) => rows.filter((r) => r.state === 'queued').map((r) => `${r.txnId}:${r.nextAttemptAt}`)),
+    ).subscribe({
       next: (keys) => {
         const joined = keys.join(',');
         if (joined !== lastKeys && keys.length) void flusher?.flush();
@@ -91,28 +179,62 @@ async function lead(session: SessionRow, until: Promise<void>): Promise<void> {
       error: (e) => console.error('luxchat: outbox watch failed', e),
     });
     void flusher.flush();
+    void firstSync(client).then(startBackgroundFill);
     await until;
   } finally {
+    stopped = true;
+    clearTimeout(startTimer);
+    stopServing();
+    stepDown();
     subscription?.unsubscribe();
+    settingsWatch.unsubscribe();
+    stopHints();
     detachVerification?.();
     stopTrust?.();
     client.off(ClientEvent.Sync, onSyncState);
     window.removeEventListener('online', onOnline);
     document.removeEventListener('visibilitychange', onVisible);
     flusher?.stop();
-    await stopClient();
+    await stopClient({ save: !isSealed() && !ended });
   }
 }
 
+/** After a failed start, the next try waits this long (doubling), unless the user retries. */
+const RESTART_MIN_MS = 5_000;
+const RESTART_MAX_MS = 120_000;
+
 /**
  * One tab per account syncs (matrix-js-sdk's contract is one client per session): a Web
- * Lock elects it; when it closes, the lock passes to a waiting tab. Returns a stop function.
+ * Lock elects it; when it closes, the lock passes to a waiting tab. A start that fails is
+ * shown, and tried again later or when the user asks. Returns a stop function.
  */
 export function runSyncLeader(session: SessionRow): () => void {
   let release = () => {};
   const until = new Promise<void>((resolve) => (release = resolve));
+  let retryNow = () => {};
+  const stopRetries = onSyncRetry(() => retryNow());
   const abort = new AbortController();
-  const body = () => lead(session, until).catch((e) => console.error('sync leader stopped', e));
+  const body = async () => {
+    let delay = RESTART_MIN_MS;
+    for (let attempt = 0; !abort.signal.aborted; attempt++) {
+      try {
+        await lead(session, until);
+        return;
+      } catch (error) {
+        console.error('luxchat: sync did not start', error);
+        if (isSealed()) return;
+        await setConnectionState('failed').catch(() => undefined);
+        await Promise.race([
+          new Promise<void>((resolve) => {
+            retryNow = resolve;
+            setTimeout(resolve, delay);
+          }),
+          until,
+        ]);
+        delay = Math.min(RESTART_MAX_MS, delay * 2);
+      }
+    }
+  };
   if ('locks' in navigator) {
     navigator.locks
       .request(`luxchat-sync:${session.userId}`, { signal: abort.signal }, body)
@@ -123,6 +245,7 @@ export function runSyncLeader(session: SessionRow): () => void {
     void body();
   }
   return () => {
+    stopRetries();
     abort.abort();
     release();
   };

@@ -21,7 +21,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * (state, local echoes still in flight, events still being decrypted: the Decrypted event
  * brings those back). Malformed content never throws: it is stored without a body.
  */
-export function projectEvent(event: MatrixEvent): EventChange | null {
+export function projectEvent(event: MatrixEvent, nameOf?: (userId: string) => string | undefined): EventChange | null {
   const eventId = event.getId();
   const roomId = event.getRoomId();
   if (!eventId || !roomId || eventId.startsWith('~') || event.status !== null) return null;
@@ -45,7 +45,9 @@ export function projectEvent(event: MatrixEvent): EventChange | null {
   if (!SHOWN.has(type)) return null;
   if (relation?.rel_type === 'm.replace' && typeof relation.event_id === 'string') {
     const next = own['m.new_content'];
-    return isRecord(next) ? { kind: 'edit', targetId: relation.event_id, editId: eventId, sender, content: next } : null;
+    return isRecord(next)
+      ? { kind: 'edit', roomId, targetId: relation.event_id, editId: eventId, sender, ts: event.getTs(), content: next }
+      : null;
   }
 
   const row: EventRow = {
@@ -53,7 +55,7 @@ export function projectEvent(event: MatrixEvent): EventChange | null {
     roomId,
     ts: event.getTs(),
     sender,
-    senderName: event.sender?.name ?? sender,
+    senderName: event.sender?.name ?? nameOf?.(sender) ?? sender,
     type,
     txnId: event.getUnsigned().transaction_id,
   };
@@ -68,7 +70,11 @@ export function projectEvent(event: MatrixEvent): EventChange | null {
   const replyTo = relation?.['m.in_reply_to']?.event_id;
   if (typeof replyTo === 'string') row.inReplyTo = replyTo;
   const editedBy = event.replacingEventId();
-  if (editedBy) row.editedBy = editedBy;
+  if (editedBy) {
+    row.editedBy = editedBy;
+    const editTs = event.replacingEvent()?.getTs();
+    if (editTs !== undefined) row.editedAt = editTs;
+  }
   return { kind: 'event', row };
 }
 
@@ -105,6 +111,7 @@ export function projectRoom(client: MatrixClient, room: Room, directRoomIds: Set
   if (last) {
     row.lastSender = last.event.sender?.name ?? last.row.sender;
     row.lastBody = last.row.body;
+    row.lastEventId = last.row.eventId;
   }
   if (membership === 'invite') row.inviter = memberEvent?.getSender();
   return row;

@@ -1,4 +1,4 @@
-import { db } from '../db/database';
+import { db, unsealDb } from '../db/database';
 import type { SessionRow } from '../db/types';
 import { rememberLoginPassword } from './crypto/loginSecret';
 import { resolveHomeserver } from './discovery';
@@ -53,10 +53,39 @@ export async function login({ homeserver, username, password }: Credentials): Pr
       deviceId: response.device_id,
       accessToken: response.access_token,
     };
+    unsealDb();
     await db().session.put(session);
     // A first device may need it once to set up cross-signing; it is never stored.
     rememberLoginPassword(password);
     return session;
+  } catch (error) {
+    throw error instanceof LoginError ? error : loginErrorFrom(error);
+  } finally {
+    client.stopClient();
+  }
+}
+
+/**
+ * Signs in again after the homeserver ended the session with `soft_logout`: the same device,
+ * so its encryption keys, the local history and the outbox stay as they are.
+ */
+export async function resumeSession(session: SessionRow, password: string): Promise<void> {
+  if (!password) throw new LoginError('emptyFields');
+  const { createClient } = await import('matrix-js-sdk');
+  const client = createClient({ baseUrl: session.homeserverUrl });
+  try {
+    const response = await client.loginRequest({
+      type: 'm.login.password',
+      identifier: { type: 'm.id.user', user: session.userId },
+      password,
+      device_id: session.deviceId,
+    });
+    if (response.device_id !== session.deviceId || response.user_id !== session.userId) throw new LoginError('serverError');
+    const d = db();
+    await d.transaction('rw', d.session, d.kv, async () => {
+      await d.session.update('current', { accessToken: response.access_token });
+      await d.kv.delete('sessionEnded');
+    });
   } catch (error) {
     throw error instanceof LoginError ? error : loginErrorFrom(error);
   } finally {

@@ -3,7 +3,12 @@ import type { OutboxRow } from '../db/types';
 import type { Transport } from '../outbox/flush';
 import { describeSdkError } from './errors';
 
-class RoomNotReady extends Error {}
+class RoomNotReady extends Error {
+  constructor(what: string) {
+    super(`room not ready: ${what}`);
+    this.name = 'RoomNotReady';
+  }
+}
 
 /**
  * Sends outbox rows through matrix-js-sdk, which encrypts for encrypted rooms. The row's
@@ -32,6 +37,6 @@ export function sdkTransport(client: MatrixClient): Transport {
       ) => Promise<{ event_id: string }>;
       return (await send(row.roomId, row.type, row.content, row.txnId)).event_id;
     },
-    describeFailure: describeSdkError,
+    describeFailure: (error) => (error instanceof RoomNotReady ? { roomNotReady: true } : describeSdkError(error)),
   };
 }

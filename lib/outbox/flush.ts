@@ -136,7 +136,9 @@ export class OutboxFlusher {
       const stillThere = await outbox.update(row.txnId, change);
       // Gone (discarded meanwhile) or failed for good: either way the room may go on.
       if (!stillThere || change.state === 'failed') return 'sent';
-      return { retryAt: change.nextAttemptAt ?? this.now(), unreachable: failure.status === undefined };
+      // No answer at all: the homeserver is out of reach for every room. A room the client does
+      // not know yet holds back that room only.
+      return { retryAt: change.nextAttemptAt ?? this.now(), unreachable: failure.status === undefined && !failure.roomNotReady };
     } finally {
       this.inFlight.delete(row.txnId);
     }

@@ -6,6 +6,11 @@ export interface SendFailure {
   retryAfterMs?: number;
   /** Matrix errcode, when the homeserver answered with one. */
   errcode?: string;
+  /**
+   * Not sent at all: the client does not know the room yet (its state, so whether it is
+   * encrypted, comes with a sync). Retried for that room only; the request never left.
+   */
+  roomNotReady?: boolean;
 }
 
 export type RetryDecision =
@@ -25,6 +30,7 @@ export const MAX_DELAY_MS = 30_000;
  */
 export function decideRetry(failure: SendFailure, attempts: number, random = Math.random): RetryDecision {
   const { status } = failure;
+  if (failure.roomNotReady) return { kind: 'retry', delayMs: backoff(attempts, random) };
   if (status === 429) {
     const wait = failure.retryAfterMs ?? backoff(attempts, random);
     return { kind: 'retry', delayMs: Math.max(wait, 0) };

@@ -27,8 +27,8 @@ export function started(row: OutboxRow, now: number): Partial<OutboxRow> {
 /** The row after a failed attempt: queued again for later, or failed for good. */
 export function afterFailure(row: OutboxRow, failure: SendFailure, now: number, random: () => number): Partial<OutboxRow> {
   const attempts = row.attempts + 1;
-  // No answer: the request may have been stored before the connection broke.
-  const outcomeUnknown = row.outcomeUnknown || failure.status === undefined;
+  // No answer: the request may have been stored before the connection broke (unless it never left).
+  const outcomeUnknown = row.outcomeUnknown || (failure.status === undefined && !failure.roomNotReady);
   const decision = decideRetry(failure, row.attempts, random);
   if (decision.kind === 'retry') return { state: 'queued', attempts, nextAttemptAt: now + decision.delayMs, outcomeUnknown };
   return { state: 'failed', attempts, error: decision.reason, outcomeUnknown };

@@ -3,16 +3,29 @@ import { getSession } from '../db/queries';
 import type { OutboxRow } from '../db/types';
 import { OutboxFlusher } from '../outbox/flush';
 import { httpTransport } from '../outbox/httpTransport';
+import { roomEncryptionOnServer } from '../outbox/roomEncryption';
 
 /**
- * The service worker's share of the outbox: rows of rooms known to be unencrypted. It never
- * sends into an encrypted room (it has no crypto); a room it does not know is treated as
- * encrypted. Resolves true when nothing it may send is left.
+ * The service worker's share of the outbox: rows of rooms that are unencrypted, as stored and
+ * as the homeserver says right now (the room may have become encrypted while this device was
+ * offline). It never sends into an encrypted room (it has no crypto): such rows wait for a
+ * page. Resolves true when nothing it may send is left.
  */
 export async function flushFromWorker(): Promise<boolean> {
   const session = await getSession();
   if (!session) return true; // logged out: nothing may be sent
-  const unencrypted = async (row: OutboxRow) => (await db().rooms.get(row.roomId))?.encrypted === false;
+  const checked = new Map<string, Promise<boolean>>();
+  const unencrypted = (row: OutboxRow) => {
+    let verdict = checked.get(row.roomId);
+    if (!verdict) {
+      verdict = (async () => {
+        if ((await db().rooms.get(row.roomId))?.encrypted !== false) return false;
+        return (await roomEncryptionOnServer(session.homeserverUrl, session.accessToken, row.roomId)) === 'unencrypted';
+      })();
+      checked.set(row.roomId, verdict);
+    }
+    return verdict;
+  };
   const flusher = new OutboxFlusher({
     transport: httpTransport(session.homeserverUrl, session.accessToken),
     sender: { userId: session.userId, displayName: session.userId },

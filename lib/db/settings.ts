@@ -1,0 +1,25 @@
+import { db } from './database';
+import type { DataSaverSetting } from './types';
+
+export const DEFAULT_MAX_EVENTS_PER_ROOM = 1_000;
+
+export interface Settings {
+  maxEventsPerRoom: number;
+  dataSaver: DataSaverSetting;
+}
+
+/** The device's settings (the `settings` row of `kv`); this module is its only writer. */
+export async function getSettings(): Promise<Settings> {
+  const row = await db().kv.get('settings');
+  return {
+    maxEventsPerRoom: row?.key === 'settings' ? row.maxEventsPerRoom : DEFAULT_MAX_EVENTS_PER_ROOM,
+    dataSaver: (row?.key === 'settings' && row.dataSaver) || 'auto',
+  };
+}
+
+export async function updateSettings(change: Partial<Settings>): Promise<void> {
+  const d = db();
+  await d.transaction('rw', d.kv, async () => {
+    await d.kv.put({ key: 'settings', ...(await getSettings()), ...change });
+  });
+}

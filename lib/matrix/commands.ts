@@ -1,0 +1,33 @@
+// What the syncing tab does for any tab: each command gets the running client. Loaded on
+// demand (it reaches the SDK), by the syncing tab only.
+import type { MatrixClient } from 'matrix-js-sdk';
+import { fillGap, loadOlder } from './history';
+import { createGroup, joinRoom, leaveRoom, openDirectRoom, sendReadReceipt } from './rooms';
+
+export const commands = {
+  startDirectMessage: (client: MatrixClient, userId: string) => openDirectRoom(client, userId),
+  createGroup: (client: MatrixClient, name: string, userIds: string[]) => createGroup(client, name, userIds),
+  acceptInvite: (client: MatrixClient, roomId: string) => joinRoom(client, roomId),
+  leaveRoom: (client: MatrixClient, roomId: string) => leaveRoom(client, roomId),
+  sendReadReceipt: (client: MatrixClient, roomId: string, eventId: string) => sendReadReceipt(client, roomId, eventId),
+  loadOlder: (client: MatrixClient, roomId: string, count: number) => loadOlder(client, roomId, count),
+  fillGap: async (client: MatrixClient, gapId: number) => (await fillGap(client, gapId)).closed,
+  listDevices: async (client: MatrixClient) => (await import('./crypto/devices')).listDevices(client),
+  renameDevice: async (client: MatrixClient, deviceId: string, name: string) =>
+    (await import('./crypto/devices')).renameDevice(client, deviceId, name),
+  signOutDevice: async (client: MatrixClient, deviceId: string, password: string) =>
+    (await import('./crypto/devices')).signOutDevice(client, deviceId, password),
+  verifyWithRecoveryKey: async (client: MatrixClient, recoveryKey: string) => {
+    const setup = await import('./crypto/encryptionSetup');
+    try {
+      await setup.verifyWithRecoveryKey(client, recoveryKey);
+    } catch (error) {
+      if (error instanceof setup.WrongRecoveryKey) throw new (await import('./errors')).ActionError('wrongRecoveryKey');
+      throw error;
+    }
+  },
+  resetRecoveryKey: async (client: MatrixClient) => (await import('./crypto/encryptionSetup')).resetRecoveryKey(client),
+};
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
