@@ -77,3 +77,45 @@ test('with every tab closed, the service worker delivers what was queued offline
   // And the open room's message was not sent a second time by the page.
   expect(await bob.api.messages(openRoom)).toEqual(['Ech sinn ënnerwee']);
 });
+
+test('a room encrypted by the other side while this device was offline gets no plaintext from the service worker', async ({ context }) => {
+  test.setTimeout(120_000);
+  const admin = await newUser('admin', true);
+  const alice = await newUser('alice');
+  const bob = await newUser('bob');
+  const roomId = await bob.api.sharedRoom('Dehaem', alice.api);
+
+  const page = await context.newPage();
+  await loginThroughUi(page, alice);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await roomButton(page, 'Dehaem').click();
+  await expect(page.getByTestId('room-encrypted')).toHaveCount(0);
+  await cut(context, HOMESERVER_URL);
+  const composer = page.getByRole('textbox', { name: 'Message' });
+  await composer.fill('Nëmmen tëscht eis');
+  await composer.press('Enter');
+  await expect(page.locator('[data-pending]')).toHaveCount(1);
+  await page.close();
+
+  // While this device is away, bob turns encryption on.
+  await bob.api.call('PUT', `/rooms/${encodeURIComponent(roomId)}/state/m.room.encryption/`, { algorithm: 'm.megolm.v1.aes-sha2' });
+  await restore(context, HOMESERVER_URL);
+  await fireBackgroundSync(context);
+  await new Promise((r) => setTimeout(r, 3_000));
+
+  const fromAlice = async () => {
+    const res = await fetch(`${HOMESERVER_URL}/_synapse/admin/v1/rooms/${encodeURIComponent(roomId)}/messages?dir=b&limit=100`, {
+      headers: { authorization: `Bearer ${admin.accessToken}` },
+    });
+    const { chunk } = (await res.json()) as { chunk: { type: string; sender: string; state_key?: string }[] };
+    return chunk.filter((e) => e.sender === alice.userId && e.state_key === undefined).map((e) => e.type);
+  };
+  expect(await fromAlice()).toEqual([]);
+
+  // A page sends it, encrypted.
+  const again = await context.newPage();
+  await again.goto('/en/');
+  await expect.poll(fromAlice, { timeout: 60_000 }).toEqual(['m.room.encrypted']);
+});

@@ -32,20 +32,6 @@ function firstSync(client: MatrixClient): Promise<void> {
   });
 }
 
-/** Resolves once the rooms are known, from the saved sync or the homeserver: sending may start. */
-function roomsKnown(client: MatrixClient): Promise<void> {
-  if (client.isInitialSyncComplete()) return Promise.resolve();
-  return new Promise((resolve) => {
-    const onSync = (state: SyncState) => {
-      if (state === SyncState.Prepared || state === SyncState.Syncing) {
-        client.off(ClientEvent.Sync, onSync);
-        resolve();
-      }
-    };
-    client.on(ClientEvent.Sync, onSync);
-  });
-}
-
 function connectionFor(state: SyncState, data?: SyncStateData): ConnectionState {
   switch (state) {
     case SyncState.Prepared:
@@ -153,8 +139,9 @@ async function lead(session: SessionRow, until: Promise<void>): Promise<void> {
     if (shown === 'connecting') void setConnectionState('failed', { dataSaver: saving }).catch(() => undefined);
   }, START_TIMEOUT_MS);
   try {
-    // Without the rooms the SDK does not know which rooms are encrypted: no sends before them.
-    const stopped = await Promise.race([roomsKnown(client).then(() => false), until.then(() => true)]);
+    // No sends before the first sync from the homeserver: the saved sync may predate a room
+    // becoming encrypted, and a message must never leave in plaintext for an encrypted room.
+    const stopped = await Promise.race([firstSync(client).then(() => false), until.then(() => true)]);
     if (stopped) return;
     detachVerification = verification.attach(client);
     stopTrust = watchUserTrust(client);
@@ -179,7 +166,7 @@ async function lead(session: SessionRow, until: Promise<void>): Promise<void> {
       error: (e) => console.error('luxchat: outbox watch failed', e),
     });
     void flusher.flush();
-    void firstSync(client).then(startBackgroundFill);
+    startBackgroundFill();
     await until;
   } finally {
     stopped = true;
