@@ -112,3 +112,56 @@ describe('schema', () => {
     upgraded.close();
   });
 });
+
+describe('edits, previews and gaps', () => {
+  const edit = (editId: string, ts: number, body: string, targetId = '$a') =>
+    batch({ events: [{ kind: 'edit', roomId: ROOM, targetId, editId, sender: '@anna:localhost', ts, content: { msgtype: 'm.text', body } }] });
+  const room = (lastEventId: string, lastBody: string, lastTs: number) => ({
+    roomId: ROOM, name: 'Room', membership: 'join' as const, isDirect: false, encrypted: false, lastTs, lastBody, lastEventId, lastSender: 'Anna', unread: 0, mentions: 0, tags: [],
+  });
+
+  it('the newest edit by server time wins, whatever order the edits arrive in', async () => {
+    await applyChanges(events(message('$a', 100, 'v0')));
+    await applyChanges(edit('$e2', 300, 'v2'));
+    await applyChanges(edit('$e1', 200, 'v1'));
+    expect(await db().events.get('$a')).toMatchObject({ body: 'v2', editedBy: '$e2', editedAt: 300 });
+    await applyChanges(edit('$e3', 400, 'v3'));
+    expect((await db().events.get('$a'))?.body).toBe('v3');
+  });
+
+  it('an edit that arrives before its original (older history fetched later) is applied when the original comes', async () => {
+    await applyChanges(edit('$e1', 200, 'v1'));
+    await applyChanges(edit('$e2', 300, 'v2'));
+    expect(await db().events.get('$a')).toBeUndefined();
+    await applyChanges({ ...events(message('$a', 100, 'v0')), events: [{ kind: 'event', row: message('$a', 100, 'v0'), backfill: true }] });
+    expect(await db().events.get('$a')).toMatchObject({ body: 'v2', editedBy: '$e2' });
+  });
+
+  it('the room preview follows an edited and then a deleted last message', async () => {
+    await applyChanges({ ...events(message('$a', 100, 'first'), message('$b', 200, 'second')), rooms: [room('$b', 'second', 200)] });
+    await applyChanges(edit('$e', 300, 'second, edited', '$b'));
+    expect((await db().rooms.get(ROOM))?.lastBody).toBe('second, edited');
+    // The SDK's summary after the deletion points at the older message, with an older time.
+    await applyChanges({ ...batch({ events: [{ kind: 'redaction', targetId: '$b' }] }), rooms: [room('$a', 'first', 100)] });
+    expect(await db().rooms.get(ROOM)).toMatchObject({ lastBody: 'first', lastEventId: '$a' });
+  });
+
+  it('stores a gap once per place, and pruning turns a gap below the oldest kept event into the top of the room', async () => {
+    await applyChanges(events(...Array.from({ length: 6 }, (_, i) => message(`$m${i}`, 100 + i, `m${i}`))));
+    const gap = { roomId: ROOM, ts: 104, beforeEventId: '$m4', token: 't1' };
+    await applyChanges(batch({ gaps: [gap] }));
+    await applyChanges(batch({ gaps: [{ ...gap, token: 't2' }] }));
+    expect(await db().gaps.toArray()).toMatchObject([{ ts: 104, token: 't2' }]);
+    await db().transaction('rw', [db().events, db().reactions, db().edits, db().gaps], () => pruneRoom(ROOM, 2));
+    expect(await db().gaps.count()).toBe(0);
+  });
+
+  it('closes and moves gaps as filling reports', async () => {
+    await applyChanges(batch({ gaps: [{ roomId: ROOM, ts: 500, beforeEventId: '$x', token: 'a' }] }));
+    const [stored] = await db().gaps.toArray();
+    await applyChanges(batch({ gaps: [{ ...stored, ts: 400, beforeEventId: '$y', token: 'b' }] }));
+    expect(await db().gaps.toArray()).toMatchObject([{ id: stored.id, ts: 400, token: 'b' }]);
+    await applyChanges(batch({ closedGaps: [stored.id!] }));
+    expect(await db().gaps.count()).toBe(0);
+  });
+});

@@ -39,7 +39,11 @@ export function serveRequests(handle: Handler): () => void {
 }
 
 /** Asks the syncing tab to run `method`; its failure arrives here as the same ActionError. */
-export function requestFromLeader(method: string, args: unknown[]): Promise<unknown> {
+export function requestFromLeader(
+  method: string,
+  args: unknown[],
+  { ackTimeoutMs = ACK_TIMEOUT_MS, answerTimeoutMs = ANSWER_TIMEOUT_MS } = {},
+): Promise<unknown> {
   if (typeof BroadcastChannel === 'undefined') return Promise.reject(new ActionError('notReady'));
   const channel = new BroadcastChannel(CHANNEL);
   const id = `${Date.now().toString(36)}-${crypto.getRandomValues(new Uint32Array(1))[0].toString(36)}`;
@@ -49,13 +53,13 @@ export function requestFromLeader(method: string, args: unknown[]): Promise<unkn
       channel.close();
       fn();
     };
-    let timer = setTimeout(() => finish(() => reject(new ActionError('noSyncingTab'))), ACK_TIMEOUT_MS);
+    let timer = setTimeout(() => finish(() => reject(new ActionError('noSyncingTab'))), ackTimeoutMs);
     channel.onmessage = (e: MessageEvent<Message>) => {
       const message = e.data;
       if (message?.id !== id) return;
       if (message.kind === 'ack') {
         clearTimeout(timer);
-        timer = setTimeout(() => finish(() => reject(new ActionError('offline'))), ANSWER_TIMEOUT_MS);
+        timer = setTimeout(() => finish(() => reject(new ActionError('offline'))), answerTimeoutMs);
       } else if (message.kind === 'answer') {
         finish(() => (message.ok ? resolve(message.value) : reject(new ActionError(message.code))));
       }

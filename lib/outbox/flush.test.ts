@@ -163,4 +163,21 @@ describe('OutboxFlusher and the 23-hour rule', () => {
     // One request for two rooms: no storm while offline.
     expect(transport.calls).toBe(1);
   });
+
+  it('a room the client does not know yet holds back only that room, and is no lost answer', async () => {
+    const transport = new FakeTransport();
+    transport.failures = [{ roomNotReady: true }];
+    const waiting = await text('!new', 'to a room still syncing');
+    await text('!b', 'b1');
+    const flusher = new OutboxFlusher({ transport, sender, now, schedule: false, random: () => 1 });
+    expect(await flusher.flush()).toBe(false);
+    expect(transport.sent.map((s) => s.body)).toEqual(['b1']);
+    const row = await db().outbox.get(waiting.txnId);
+    // Never sent: no "did it arrive?" question a day later.
+    expect(row).toMatchObject({ state: 'queued', attempts: 1 });
+    expect(row?.outcomeUnknown).toBeFalsy();
+    clock += 60_000;
+    expect(await flusher.flush()).toBe(true);
+    expect(transport.sent.map((s) => s.body)).toEqual(['b1', 'to a room still syncing']);
+  });
 });
