@@ -81,12 +81,15 @@ async function create(session: SessionRow, options: StartOptions): Promise<Runni
     fetchFn: gate.fetch,
     cryptoCallbacks: secretStorageCallbacks,
   });
-  await store.startup().catch(async (e: unknown) => {
-    // A broken sync store costs one full sync, nothing else.
-    console.warn('luxchat: sync store unusable, starting from scratch', e);
-    await store.deleteAllData().catch(() => undefined);
-  });
-  await client.initRustCrypto({ cryptoDatabasePrefix: CRYPTO_DB_PREFIX });
+  // Independent, so side by side: reading the saved sync and compiling the crypto WASM.
+  await Promise.all([
+    store.startup().catch(async (e: unknown) => {
+      // A broken sync store costs one full sync, nothing else.
+      console.warn('luxchat: sync store unusable, starting from scratch', e);
+      await store.deleteAllData().catch(() => undefined);
+    }),
+    client.initRustCrypto({ cryptoDatabasePrefix: CRYPTO_DB_PREFIX }),
+  ]);
 
   const ingest = new Ingest(client);
   client.on(sdk.RoomEvent.Timeline, (event, room, toStartOfTimeline, removed) => {

@@ -199,7 +199,11 @@ export function runSyncLeader(session: SessionRow): () => void {
   let release = () => {};
   const until = new Promise<void>((resolve) => (release = resolve));
   let retryNow = () => {};
-  const stopRetries = onSyncRetry(() => retryNow());
+  let failedStart = false;
+  // The user's "Try again" after a failed start reloads the syncing tab: a module that failed
+  // to load (the crypto WASM, say) stays failed for the page's life, so only a fresh page is a
+  // real second try. The automatic retries in between cover passing failures.
+  const stopRetries = onSyncRetry(() => (failedStart ? location.reload() : retryNow()));
   const abort = new AbortController();
   const body = async () => {
     let delay = RESTART_MIN_MS;
@@ -210,6 +214,7 @@ export function runSyncLeader(session: SessionRow): () => void {
       } catch (error) {
         console.error('luxchat: sync did not start', error);
         if (isSealed()) return;
+        failedStart = true;
         await setConnectionState('failed').catch(() => undefined);
         await Promise.race([
           new Promise<void>((resolve) => {

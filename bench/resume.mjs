@@ -1,0 +1,173 @@
+// `npm run bench:resume`: what reopening the app costs after being away, beside a fresh login.
+// A Synapse of its own with one account in 200 rooms (30 messages each). Each run: a fresh
+// login (UI), the app closed, 20 rooms get a new message, the app reopened; both measure the
+// bytes of /sync response bodies and the time until the room list shows the 20 newest messages.
+// Medians of RUNS (5) runs, on this machine and under "slow 4G" (CDP network emulation).
+// A benchmark, not a test: it prints a table and writes JSON to bench/results/.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { serveStatic } from '../scripts/serve.mjs';
+import { startSynapse } from '../scripts/synapse.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = Number(process.env.RUNS ?? 5);
+const ROOMS = Number(process.env.ROOMS ?? 200);
+const MESSAGES = 30;
+const CHANGED = 20;
+const HS_PORT = 18110;
+const APP_PORT = 14373;
+const PROFILES = {
+  local: null,
+  'slow 4G': { latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 },
+};
+
+if (!existsSync(join(root, 'out', 'index.html'))) {
+  const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (r.status !== 0) process.exit(1);
+}
+
+const hs = await startSynapse({ name: 'bench-resume', port: HS_PORT, fresh: true });
+const app = await serveStatic({ port: APP_PORT, homeserverUrl: hs.baseUrl });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+
+async function api(token, method, path, body) {
+  const res = await fetch(`${hs.baseUrl}/_matrix/client/v3${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+let txn = 0;
+const send = (token, roomId, body) =>
+  api(token, 'PUT', `/rooms/${encodeURIComponent(roomId)}/send/m.room.message/b${Date.now()}-${txn++}`, { msgtype: 'm.text', body });
+
+/** Resolves when every room in `expected` (room id → text) shows that preview in the room list. */
+async function previewsShown(page, expected) {
+  await page.waitForFunction(
+    (want) =>
+      Object.entries(want).every(([roomId, text]) =>
+        document.querySelector(`[data-room-id="${CSS.escape(roomId)}"] [data-testid="room-preview"]`)?.textContent?.includes(text),
+      ),
+    expected,
+    { polling: 50, timeout: 180_000 },
+  );
+}
+
+function meterSync(page) {
+  const meter = { bytes: 0, requests: 0 };
+  page.on('requestfinished', async (r) => {
+    if (!r.url().includes('/_matrix/client/v3/sync')) return;
+    meter.requests++;
+    meter.bytes += (await r.sizes().catch(() => ({ responseBodySize: 0 }))).responseBodySize;
+  });
+  return meter;
+}
+
+async function emulate(page, profile) {
+  if (!profile) return;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, ...profile });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+// The account: 200 rooms of bob's that alice joined, 30 messages each.
+const seedStart = Date.now();
+const bob = await hs.registerUser('bob', 'bench-bob');
+const alice = await hs.registerUser('alice', 'bench-alice');
+const rooms = [];
+for (let r = 0; r < ROOMS; r++) {
+  const { room_id: roomId } = await api(bob.accessToken, 'POST', '/createRoom', { name: `Dossier ${r + 1}`, invite: [alice.userId], preset: 'private_chat' });
+  await api(alice.accessToken, 'POST', `/join/${encodeURIComponent(roomId)}`, {});
+  for (let m = 1; m <= MESSAGES; m++) await send(bob.accessToken, roomId, `Dossier ${r + 1}, message ${m}`);
+  rooms.push(roomId);
+}
+/** The newest message of each of the rooms that change, as the room list should show it. */
+const latest = Object.fromEntries(rooms.slice(0, CHANGED).map((id, i) => [id, `Dossier ${i + 1}, message ${MESSAGES}`]));
+console.log(`seeded ${ROOMS} rooms × ${MESSAGES} messages in ${Math.round((Date.now() - seedStart) / 1000)} s`);
+
+const results = {};
+for (const [name, profile] of Object.entries(PROFILES)) {
+  const runs = [];
+  for (let run = 0; run < RUNS; run++) {
+    const context = await browser.newContext({ baseURL: app.url });
+    // Fresh login: everything from the homeserver.
+    let page = await context.newPage();
+    await emulate(page, profile);
+    const fresh = meterSync(page);
+    await page.goto('/en/');
+    await page.locator('input[name="homeserver"]').fill(hs.baseUrl);
+    await page.locator('input[name="username"]').fill('alice');
+    await page.locator('input[name="password"]').fill('bench-alice');
+    const loginAt = Date.now();
+    await page.locator('button[type="submit"]').click();
+    await previewsShown(page, latest);
+    const freshMs = Date.now() - loginAt;
+    // Let the sync position be written, then close the app.
+    await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'matrix-js-sdk:luxchat-sync'), null, { timeout: 60_000 });
+    await page.waitForTimeout(3_000);
+    const freshBytes = fresh.bytes;
+    await page.close();
+
+    // Away: 20 rooms get a message.
+    const updates = {};
+    for (let i = 0; i < CHANGED; i++) {
+      const body = `${name} run ${run + 1} update ${i + 1}`;
+      await send(bob.accessToken, rooms[i], body);
+      updates[rooms[i]] = body;
+      latest[rooms[i]] = body;
+    }
+
+    page = await context.newPage();
+    await emulate(page, profile);
+    const reopen = meterSync(page);
+    const openAt = Date.now();
+    await page.goto('/en/');
+    await previewsShown(page, updates);
+    const reopenMs = Date.now() - openAt;
+    await page.waitForTimeout(1_000);
+    runs.push({ freshBytes, freshMs, reopenBytes: reopen.bytes, reopenMs });
+    console.log(
+      `${name} run ${run + 1}: fresh login ${Math.round(freshBytes / 1024)} KiB, ${freshMs} ms · reopen ${Math.round(reopen.bytes / 1024)} KiB, ${reopenMs} ms`,
+    );
+    await page.close();
+    await context.close();
+  }
+  results[name] = {
+    runs,
+    median: {
+      freshKiB: median(runs.map((r) => r.freshBytes)) / 1024,
+      freshMs: median(runs.map((r) => r.freshMs)),
+      reopenKiB: median(runs.map((r) => r.reopenBytes)) / 1024,
+      reopenMs: median(runs.map((r) => r.reopenMs)),
+    },
+  };
+}
+
+await browser.close();
+await app.close();
+await hs.stop();
+
+console.log(`\nReopen after ${CHANGED} of ${ROOMS} rooms changed (median of ${RUNS}):`);
+console.log('network    | fresh login          | reopen              | reopen / fresh (bytes)');
+for (const [name, { median: m }] of Object.entries(results)) {
+  console.log(
+    `${name.padEnd(10)} | ${m.freshKiB.toFixed(0).padStart(6)} KiB ${String(m.freshMs).padStart(6)} ms | ${m.reopenKiB.toFixed(1).padStart(6)} KiB ${String(m.reopenMs).padStart(5)} ms | ${(m.reopenKiB / m.freshKiB).toFixed(3)}`,
+  );
+}
+mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+const file = join(root, 'bench', 'results', `resume-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, JSON.stringify({ rooms: ROOMS, messagesPerRoom: MESSAGES, changed: CHANGED, runs: RUNS, results }, null, 2));
+console.log(`written ${file}`);
