@@ -5,7 +5,7 @@
 // Medians of RUNS (5) runs, on this machine and under "slow 4G" (CDP network emulation).
 // A benchmark, not a test: it prints a table and writes JSON to bench/results/.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -19,17 +19,24 @@ const MESSAGES = 30;
 const CHANGED = 20;
 const HS_PORT = 18110;
 const APP_PORT = 14373;
-const PROFILES = {
+const ALL_PROFILES = {
   local: null,
   'slow 4G': { latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 },
 };
+// PROFILES=local runs the loopback one alone.
+const PROFILES = process.env.PROFILES
+  ? Object.fromEntries(Object.entries(ALL_PROFILES).filter(([name]) => process.env.PROFILES.split(',').includes(name)))
+  : ALL_PROFILES;
 
 if (!existsSync(join(root, 'out', 'index.html'))) {
   const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (r.status !== 0) process.exit(1);
 }
 
-const hs = await startSynapse({ name: 'bench-resume', port: HS_PORT, fresh: true });
+// REUSE=1 starts on the previous run's homeserver data (seeding takes minutes).
+const seedFile = join(root, '.synapse', 'bench-resume', 'seed.json');
+const reuse = process.env.REUSE === '1' && existsSync(seedFile);
+const hs = await startSynapse({ name: 'bench-resume', port: HS_PORT, fresh: !reuse });
 const app = await serveStatic({ port: APP_PORT, homeserverUrl: hs.baseUrl });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -85,18 +92,28 @@ const median = (xs) => {
 
 // The account: 200 rooms of bob's that alice joined, 30 messages each.
 const seedStart = Date.now();
-const bob = await hs.registerUser('bob', 'bench-bob');
-const alice = await hs.registerUser('alice', 'bench-alice');
-const rooms = [];
-for (let r = 0; r < ROOMS; r++) {
-  const { room_id: roomId } = await api(bob.accessToken, 'POST', '/createRoom', { name: `Dossier ${r + 1}`, invite: [alice.userId], preset: 'private_chat' });
-  await api(alice.accessToken, 'POST', `/join/${encodeURIComponent(roomId)}`, {});
-  for (let m = 1; m <= MESSAGES; m++) await send(bob.accessToken, roomId, `Dossier ${r + 1}, message ${m}`);
-  rooms.push(roomId);
-}
+let bob;
+let rooms = [];
 /** The newest message of each of the rooms that change, as the room list should show it. */
-const latest = Object.fromEntries(rooms.slice(0, CHANGED).map((id, i) => [id, `Dossier ${i + 1}, message ${MESSAGES}`]));
-console.log(`seeded ${ROOMS} rooms × ${MESSAGES} messages in ${Math.round((Date.now() - seedStart) / 1000)} s`);
+let latest;
+if (reuse) {
+  ({ bob, rooms, latest } = JSON.parse(readFileSync(seedFile, 'utf8')));
+} else {
+  bob = await hs.registerUser('bob', 'bench-bob');
+  const alice = await hs.registerUser('alice', 'bench-alice');
+  for (let r = 0; r < ROOMS; r++) {
+    const { room_id: roomId } = await api(bob.accessToken, 'POST', '/createRoom', { name: `Dossier ${r + 1}`, invite: [alice.userId], preset: 'private_chat' });
+    await api(alice.accessToken, 'POST', `/join/${encodeURIComponent(roomId)}`, {});
+    for (let m = 1; m <= MESSAGES; m++) await send(bob.accessToken, roomId, `Dossier ${r + 1}, message ${m}`);
+    rooms.push(roomId);
+  }
+  latest = Object.fromEntries(rooms.slice(0, CHANGED).map((id, i) => [id, `Dossier ${i + 1}, message ${MESSAGES}`]));
+  console.log(`seeded ${ROOMS} rooms × ${MESSAGES} messages in ${Math.round((Date.now() - seedStart) / 1000)} s`);
+}
+/** Tells this invocation's updates from an earlier one's (REUSE). */
+const tag = Date.now().toString(36);
+const saveSeed = () => writeFileSync(seedFile, JSON.stringify({ bob, rooms, latest }));
+saveSeed();
 
 const results = {};
 for (const [name, profile] of Object.entries(PROFILES)) {
@@ -107,6 +124,7 @@ for (const [name, profile] of Object.entries(PROFILES)) {
     let page = await context.newPage();
     await emulate(page, profile);
     const fresh = meterSync(page);
+    if (process.env.PROFILE) page.on('console', (m) => m.text().startsWith('PROFILE') && console.log('  fresh', Math.round(performance.now()), m.text()));
     await page.goto('/en/');
     await page.locator('input[name="homeserver"]').fill(hs.baseUrl);
     await page.locator('input[name="username"]').fill('alice');
@@ -124,24 +142,35 @@ for (const [name, profile] of Object.entries(PROFILES)) {
     // Away: 20 rooms get a message.
     const updates = {};
     for (let i = 0; i < CHANGED; i++) {
-      const body = `${name} run ${run + 1} update ${i + 1}`;
+      const body = `${name} run ${run + 1} update ${i + 1} (${tag})`;
       await send(bob.accessToken, rooms[i], body);
       updates[rooms[i]] = body;
       latest[rooms[i]] = body;
     }
+    saveSeed();
 
     page = await context.newPage();
     await emulate(page, profile);
     const reopen = meterSync(page);
+    if (process.env.PROFILE) page.on('console', (m) => m.text().startsWith('PROFILE') && console.log('  ', Math.round(performance.now()), m.text()));
     const openAt = Date.now();
     await page.goto('/en/');
     await previewsShown(page, updates);
     const reopenMs = Date.now() - openAt;
+    // Where the time went, from the app's marks (ms since navigation start).
+    const steps = await page.evaluate(() =>
+      Object.fromEntries(
+        ['luxchat:rooms-painted', 'luxchat:sdk-loaded', 'luxchat:stores-ready', 'luxchat:saved-sync-replayed', 'luxchat:first-sync', 'luxchat:first-sync-stored'].map(
+          (n) => [n.replace('luxchat:', ''), Math.round(performance.getEntriesByName(n)[0]?.startTime ?? NaN)],
+        ),
+      ),
+    );
     await page.waitForTimeout(1_000);
-    runs.push({ freshBytes, freshMs, reopenBytes: reopen.bytes, reopenMs });
+    runs.push({ freshBytes, freshMs, reopenBytes: reopen.bytes, reopenMs, steps });
     console.log(
       `${name} run ${run + 1}: fresh login ${Math.round(freshBytes / 1024)} KiB, ${freshMs} ms · reopen ${Math.round(reopen.bytes / 1024)} KiB, ${reopenMs} ms`,
     );
+    console.log(`  reopen steps (ms): ${JSON.stringify(steps)}`);
     await page.close();
     await context.close();
   }

@@ -1,6 +1,6 @@
 import { db, type LuxchatDb } from './database';
 import { getSettings } from './settings';
-import type { EventRow, GapRow, MemberRow, ReactionRow, ReceiptRow, RoomRow } from './types';
+import type { EditRow, EventRow, GapRow, MemberRow, ReactionRow, ReceiptRow, RoomRow } from './types';
 
 export { DEFAULT_MAX_EVENTS_PER_ROOM } from './settings';
 
@@ -60,87 +60,114 @@ function withEdit(target: EventRow, edit: Pick<EditChange, 'editId' | 'sender' |
   return { ...target, ...displayFields(edit.content), content: edit.content, editedBy: edit.editId, editedAt: edit.ts };
 }
 
-/** Edits that arrived before their original (scrollback, gap filling), newest last. */
-async function pendingEdits(d: LuxchatDb, eventId: string) {
-  return (await d.edits.where('targetId').equals(eventId).toArray()).sort((a, b) => a.ts - b.ts);
-}
-
 /** The room list's preview must not show a message that was deleted, nor the text before an edit. */
-async function refreshPreview(d: LuxchatDb, roomId: string): Promise<void> {
-  const room = await d.rooms.get(roomId);
-  if (!room?.lastEventId) return;
-  const shown = await d.events.get(room.lastEventId);
-  if (!shown) return;
-  if (!shown.redacted) {
-    if (shown.body !== room.lastBody) await d.rooms.update(roomId, { lastBody: shown.body });
-    return;
-  }
+async function refreshPreview(d: LuxchatDb, room: RoomRow, events: Map<string, EventRow | undefined>): Promise<RoomRow> {
+  if (!room.lastEventId) return room;
+  const shown = events.has(room.lastEventId) ? events.get(room.lastEventId) : await d.events.get(room.lastEventId);
+  if (!shown) return room;
+  if (!shown.redacted) return shown.body === room.lastBody ? room : { ...room, lastBody: shown.body };
   const newer = await d.events
     .where('[roomId+ts]')
-    .between([roomId, -Infinity], [roomId, Infinity])
+    .between([room.roomId, -Infinity], [room.roomId, Infinity])
     .reverse()
-    .filter((e) => !e.redacted && e.decryptionError === undefined)
+    .filter((e) => !e.redacted && e.decryptionError === undefined && (events.get(e.eventId) ?? e).redacted !== true)
     .first();
-  await d.rooms.update(roomId, {
-    lastEventId: newer?.eventId,
-    lastBody: newer?.body,
-    lastSender: newer?.senderName,
-  });
+  return { ...room, lastEventId: newer?.eventId, lastBody: newer?.body, lastSender: newer?.senderName };
+}
+
+/** Every event id a batch reads: the events themselves, edit and redaction targets, reactions. */
+function referencedIds(batch: ChangeBatch): string[] {
+  const ids = new Set<string>();
+  for (const change of batch.events) {
+    if (change.kind === 'event') ids.add(change.row.eventId);
+    else if (change.kind === 'reaction') ids.add(change.row.eventId);
+    else ids.add(change.targetId);
+  }
+  return [...ids];
 }
 
 /**
  * Writes one batch: events (never twice: the event id is the key), edits, reactions and
  * redactions applied to what is stored, our own echoes retiring their outbox rows, room
- * summaries, members, receipts; then prunes each touched room to its newest N events.
+ * summaries, members, receipts, gaps; then prunes each touched room to its newest N events.
+ * Reads and writes go in bulk: a sync response of thousands of events is a few requests.
  */
 export async function applyChanges(batch: ChangeBatch): Promise<void> {
   const d = db();
   await d.transaction('rw', [d.events, d.reactions, d.rooms, d.members, d.receipts, d.outbox, d.kv, d.gaps, d.edits], async () => {
+    const ids = referencedIds(batch);
+    const storedRows = ids.length ? await d.events.bulkGet(ids) : [];
+    /** The events as this batch leaves them; `dirty` ones are written at the end. */
+    const events = new Map<string, EventRow | undefined>(ids.map((id, i) => [id, storedRows[i]]));
+    const dirty = new Set<string>();
+    const newIds = batch.events.flatMap((c) => (c.kind === 'event' && !events.get(c.row.eventId) ? [c.row.eventId] : []));
+    const waitingEdits = newIds.length ? await d.edits.where('targetId').anyOf(newIds).toArray() : [];
+    const editsFor = new Map<string, EditRow[]>();
+    for (const edit of waitingEdits.sort((x, y) => x.ts - y.ts)) editsFor.set(edit.targetId, [...(editsFor.get(edit.targetId) ?? []), edit]);
     const touched = new Set<string>();
     const previews = new Set<string>();
+    const retired: string[] = [];
+    const newEdits: EditRow[] = [];
+    const reactions: ReactionRow[] = [];
+    const redacted: string[] = [];
+
     for (const change of batch.events) {
       switch (change.kind) {
         case 'event': {
-          const stored = await d.events.get(change.row.eventId);
-          let row = merge(stored, change.row);
-          for (const edit of await pendingEdits(d, row.eventId)) row = withEdit(row, edit);
-          await d.events.put(row);
-          if (!change.backfill) touched.add(change.row.roomId);
+          let row = merge(events.get(change.row.eventId), change.row);
+          for (const edit of editsFor.get(row.eventId) ?? []) row = withEdit(row, edit);
+          events.set(row.eventId, row);
+          dirty.add(row.eventId);
+          if (!change.backfill) touched.add(row.roomId);
           // Our own remote echo retires its outbox row, should the send's response have been lost.
-          if (change.row.txnId) await d.outbox.delete(change.row.txnId);
+          if (row.txnId) retired.push(row.txnId);
           break;
         }
         case 'edit': {
-          const target = await d.events.get(change.targetId);
+          const target = events.get(change.targetId);
           if (!target) {
             // Kept until the original arrives (older history is fetched newest first).
-            await d.edits.put({ editId: change.editId, roomId: change.roomId, targetId: change.targetId, sender: change.sender, ts: change.ts, content: change.content });
+            newEdits.push({ editId: change.editId, roomId: change.roomId, targetId: change.targetId, sender: change.sender, ts: change.ts, content: change.content });
             break;
           }
           const edited = withEdit(target, change);
           if (edited !== target) {
-            await d.events.put(edited);
+            events.set(edited.eventId, edited);
+            dirty.add(edited.eventId);
             previews.add(target.roomId);
           }
           break;
         }
         case 'reaction':
-          if (!(await d.events.get(change.row.eventId))) await d.reactions.put(change.row);
+          if (!events.get(change.row.eventId)) reactions.push(change.row);
           break;
         case 'redaction': {
-          const target = await d.events.get(change.targetId);
+          const target = events.get(change.targetId);
           if (target) {
-            await d.events.put({ ...target, redacted: true, body: undefined, msgtype: undefined, content: {}, editedBy: undefined });
+            events.set(target.eventId, { ...target, redacted: true, body: undefined, msgtype: undefined, content: {}, editedBy: undefined });
+            dirty.add(target.eventId);
             previews.add(target.roomId);
           }
-          await d.reactions.delete(change.targetId);
-          await d.edits.where('targetId').equals(change.targetId).delete();
+          redacted.push(change.targetId);
           break;
         }
       }
     }
-    for (const row of batch.rooms) {
-      const stored = await d.rooms.get(row.roomId);
+    await d.events.bulkPut([...dirty].map((id) => events.get(id)!));
+    if (retired.length) await d.outbox.bulkDelete(retired);
+    if (newEdits.length) await d.edits.bulkPut(newEdits);
+    if (reactions.length) await d.reactions.bulkPut(reactions.filter((r) => !redacted.includes(r.eventId)));
+    if (redacted.length) {
+      await d.reactions.bulkDelete(redacted);
+      await d.edits.where('targetId').anyOf(redacted).delete();
+    }
+
+    const roomIds = [...new Set([...batch.rooms.map((r) => r.roomId), ...previews])];
+    const storedRooms = new Map((await d.rooms.bulkGet(roomIds)).flatMap((r) => (r ? [[r.roomId, r] as const] : [])));
+    const rooms = new Map<string, RoomRow>();
+    for (const incoming of batch.rooms) {
+      const row = { ...incoming };
+      const stored = rooms.get(row.roomId) ?? storedRooms.get(row.roomId);
       // The SDK's timeline may be shorter than ours after a restart: keep the newer preview.
       if (stored && stored.lastTs > row.lastTs && row.membership === stored.membership) {
         row.lastTs = stored.lastTs;
@@ -149,18 +176,30 @@ export async function applyChanges(batch: ChangeBatch): Promise<void> {
         row.lastEventId = stored.lastEventId;
         previews.add(row.roomId);
       }
-      await d.rooms.put(row);
+      rooms.set(row.roomId, row);
     }
-    for (const roomId of previews) await refreshPreview(d, roomId);
+    for (const roomId of previews) {
+      const room = rooms.get(roomId) ?? storedRooms.get(roomId);
+      if (room) rooms.set(roomId, await refreshPreview(d, room, events));
+    }
+    if (rooms.size) await d.rooms.bulkPut([...rooms.values()]);
     if (batch.members.length) await d.members.bulkPut(batch.members);
-    for (const receipt of batch.receipts) {
-      const stored = await d.receipts.get([receipt.roomId, receipt.userId]);
-      if (!stored || stored.ts <= receipt.ts) await d.receipts.put(receipt);
+    if (batch.receipts.length) {
+      const stored = await d.receipts.bulkGet(batch.receipts.map((r) => [r.roomId, r.userId] as [string, string]));
+      const newest = new Map<string, ReceiptRow>();
+      batch.receipts.forEach((receipt, i) => {
+        const key = `${receipt.roomId}|${receipt.userId}`;
+        const before = newest.get(key) ?? stored[i];
+        if (!before || before.ts <= receipt.ts) newest.set(key, receipt);
+      });
+      await d.receipts.bulkPut([...newest.values()]);
     }
     for (const gap of batch.gaps) await (gap.id === undefined ? addGap(d, gap) : d.gaps.put(gap));
     if (batch.closedGaps.length) await d.gaps.bulkDelete(batch.closedGaps);
-    const keep = await maxEventsPerRoom();
-    for (const roomId of touched) await pruneRoom(roomId, keep);
+    if (touched.size) {
+      const keep = await maxEventsPerRoom();
+      for (const roomId of touched) await pruneRoom(roomId, keep);
+    }
   });
 }
 

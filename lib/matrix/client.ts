@@ -2,6 +2,7 @@ import type { MatrixClient, MatrixError } from 'matrix-js-sdk';
 import type { SessionRow } from '../db/types';
 import { ConnectivityGate } from './connectivityGate';
 import { secretStorageCallbacks } from './crypto/secretStorageKeys';
+import { markStep } from '../perfMarks';
 import { Ingest } from './ingest';
 import { syncFilterDefinition } from './syncFilter';
 
@@ -66,6 +67,7 @@ export async function stopClient({ save = true }: { save?: boolean } = {}): Prom
 
 async function create(session: SessionRow, options: StartOptions): Promise<RunningClient> {
   const sdk = await import('matrix-js-sdk');
+  markStep('luxchat:sdk-loaded');
   const gate = new ConnectivityGate();
   // The SDK's sync accumulator on the device: a reopened app asks /sync only for what changed
   // since the saved position, instead of downloading the whole account again.
@@ -90,6 +92,7 @@ async function create(session: SessionRow, options: StartOptions): Promise<Runni
     }),
     client.initRustCrypto({ cryptoDatabasePrefix: CRYPTO_DB_PREFIX }),
   ]);
+  markStep('luxchat:stores-ready');
 
   const ingest = new Ingest(client);
   client.on(sdk.RoomEvent.Timeline, (event, room, toStartOfTimeline, removed) => {
@@ -115,10 +118,13 @@ async function create(session: SessionRow, options: StartOptions): Promise<Runni
     return store.save(true);
   };
   // One sync response, one transaction. The replay of the saved sync at start-up brings
-  // events Dexie already has: only room summaries are taken from it.
+  // what Dexie already has: it is not written again.
   client.on(sdk.ClientEvent.Sync, (_state, _prev, data) => {
     const fromCache = data?.fromCache === true;
-    void ingest.flush({ dropEvents: fromCache });
+    markStep(fromCache ? 'luxchat:saved-sync-replayed' : 'luxchat:first-sync');
+    void ingest.flush({ replayed: fromCache }).then(() => {
+      if (!fromCache) markStep('luxchat:first-sync-stored');
+    });
     if (!fromCache && data?.nextSyncToken && Date.now() - lastSave > SAVE_EVERY_MS) {
       void saveSyncPosition().catch((e: unknown) => console.warn('luxchat: sync position not saved', e));
     }

@@ -71,14 +71,23 @@ export class Ingest {
 
   /**
    * Writes what is pending now; resolves when everything queued so far is in Dexie (or kept
-   * for a retry). `dropEvents`: the events collected came from the saved sync, which Dexie has.
+   * for a retry). `replayed`: what was collected came from the saved sync the SDK replays at
+   * start, which Dexie already has; writing it again would only delay the first real sync's.
    */
-  flush(options: { dropEvents?: boolean } = {}): Promise<void> {
+  flush(options: { replayed?: boolean } = {}): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (options.dropEvents) this.events.clear();
+    if (options.replayed) this.discard();
     this.writing = this.writing.then(() => this.write());
     return this.writing;
+  }
+
+  private discard(): void {
+    this.events.clear();
+    this.rooms.clear();
+    this.members.clear();
+    this.receipts = [];
+    this.gaps.clear();
   }
 
   /** No more writes (logout, the tab gave up syncing). */
@@ -135,11 +144,7 @@ export class Ingest {
     }
     batch.members = [...this.members.values()].map(projectMember);
     batch.receipts = this.receipts.flatMap((r) => projectReceipts(r.roomId, r.content));
-    this.events.clear();
-    this.rooms.clear();
-    this.members.clear();
-    this.receipts = [];
-    this.gaps.clear();
+    this.discard();
     return batch;
   }
 }

@@ -46,11 +46,20 @@ function connectionFor(state: SyncState, data?: SyncStateData): ConnectionState 
   }
 }
 
-/** A sync that has not started after this long is shown as failed, with a retry. */
-const START_TIMEOUT_MS = 45_000;
+/**
+ * A client still not created after this long (a hung IndexedDB, say) is shown as failed, with
+ * a retry. Generous: a first login on a 2G connection downloads the 2.5 MB crypto WASM.
+ */
+const START_TIMEOUT_MS = 180_000;
 
-/** Runs the client and the outbox flush in this tab until `until` resolves. */
-async function lead(session: SessionRow, until: Promise<void>): Promise<void> {
+/**
+ * Runs the client and the outbox flush in this tab until `until` resolves ('stopped'), or
+ * until the data saver changes, which needs another sync filter ('restart').
+ */
+async function lead(session: SessionRow, until: Promise<void>): Promise<'stopped' | 'restart'> {
+  let restart = () => {};
+  const restarting = new Promise<void>((resolve) => (restart = resolve));
+  const done = Promise.race([until.then(() => 'stopped' as const), restarting.then(() => 'restart' as const)]);
   console.debug('luxchat: this tab syncs');
   const settings = await getSettings();
   const dataSaver = dataSaverActive(settings.dataSaver);
@@ -68,6 +77,7 @@ async function lead(session: SessionRow, until: Promise<void>): Promise<void> {
   const starting = startClient(session, { dataSaver, onSessionEnded });
   becomeLeader(starting.then((r) => r.client));
   const stopServing = serveRequests(runLocally);
+  const startTimer = setTimeout(() => void setConnectionState('failed', { dataSaver }).catch(() => undefined), START_TIMEOUT_MS);
   let running: RunningClient;
   try {
     running = await starting;
@@ -75,6 +85,8 @@ async function lead(session: SessionRow, until: Promise<void>): Promise<void> {
     stopServing();
     stepDown();
     throw error;
+  } finally {
+    clearTimeout(startTimer);
   }
   const { client, gate } = running;
   let flusher: OutboxFlusher | null = null;
@@ -124,7 +136,8 @@ async function lead(session: SessionRow, until: Promise<void>): Promise<void> {
       if (next === saving) return;
       saving = next;
       void setConnectionState(shown, { dataSaver: saving }).catch(() => undefined);
-      if (!saving) startBackgroundFill();
+      // The sync filter is fixed when the client starts: start again with the other one.
+      restart();
     });
   };
   const stopHints = watchNetworkHints(onHints);
@@ -135,14 +148,11 @@ async function lead(session: SessionRow, until: Promise<void>): Promise<void> {
   let subscription: { unsubscribe(): void } | null = null;
   let detachVerification: (() => void) | null = null;
   let stopTrust: (() => void) | null = null;
-  const startTimer = setTimeout(() => {
-    if (shown === 'connecting') void setConnectionState('failed', { dataSaver: saving }).catch(() => undefined);
-  }, START_TIMEOUT_MS);
   try {
     // No sends before the first sync from the homeserver: the saved sync may predate a room
     // becoming encrypted, and a message must never leave in plaintext for an encrypted room.
-    const stopped = await Promise.race([firstSync(client).then(() => false), until.then(() => true)]);
-    if (stopped) return;
+    const early = await Promise.race([firstSync(client).then(() => null), done]);
+    if (early) return early;
     detachVerification = verification.attach(client);
     stopTrust = watchUserTrust(client);
     // Not awaited: sending and reading do not wait for key backup or cross-signing.
@@ -167,10 +177,9 @@ async function lead(session: SessionRow, until: Promise<void>): Promise<void> {
     });
     void flusher.flush();
     startBackgroundFill();
-    await until;
+    return await done;
   } finally {
     stopped = true;
-    clearTimeout(startTimer);
     stopServing();
     stepDown();
     subscription?.unsubscribe();
@@ -207,10 +216,11 @@ export function runSyncLeader(session: SessionRow): () => void {
   const abort = new AbortController();
   const body = async () => {
     let delay = RESTART_MIN_MS;
-    for (let attempt = 0; !abort.signal.aborted; attempt++) {
+    while (!abort.signal.aborted) {
       try {
-        await lead(session, until);
-        return;
+        // A restart (the data saver changed) starts again at once.
+        if ((await lead(session, until)) === 'stopped') return;
+        delay = RESTART_MIN_MS;
       } catch (error) {
         console.error('luxchat: sync did not start', error);
         if (isSealed()) return;

@@ -10,6 +10,11 @@ export function validUserId(userId: string): boolean {
   return USER_ID.test(userId.trim());
 }
 
+/** A room we just created, shown at once; the sync fills in the rest. */
+async function showNewRoom(roomId: string, name: string, isDirect: boolean): Promise<void> {
+  await db().rooms.put({ roomId, name, membership: 'join', isDirect, encrypted: true, lastTs: Date.now(), unread: 0, mentions: 0, tags: [] });
+}
+
 /**
  * Opens the direct chat with `userId`: an existing one if we have it, else a new encrypted
  * room that invites them and is recorded in m.direct. Returns the room id.
@@ -33,18 +38,7 @@ export async function openDirectRoom(client: MatrixClient, userId: string): Prom
     initial_state: [{ type: 'm.room.encryption', state_key: '', content: { algorithm: 'm.megolm.v1.aes-sha2' } }],
   });
   await client.setAccountData(DIRECT, { ...direct, [target]: [...(direct[target] ?? []), roomId] });
-  // Shown at once; the sync fills in the rest.
-  await db().rooms.put({
-    roomId,
-    name: target,
-    membership: 'join',
-    isDirect: true,
-    encrypted: true,
-    lastTs: Date.now(),
-    unread: 0,
-    mentions: 0,
-    tags: [],
-  });
+  await showNewRoom(roomId, target, true);
   return roomId;
 }
 
@@ -58,17 +52,7 @@ export async function createGroup(client: MatrixClient, name: string, userIds: s
     preset: 'private_chat' as never, // the SDK's Preset enum is a value import; the wire value is this string
     initial_state: [{ type: 'm.room.encryption', state_key: '', content: { algorithm: 'm.megolm.v1.aes-sha2' } }],
   });
-  await db().rooms.put({
-    roomId,
-    name: name.trim() || invite.join(', '),
-    membership: 'join',
-    isDirect: false,
-    encrypted: true,
-    lastTs: Date.now(),
-    unread: 0,
-    mentions: 0,
-    tags: [],
-  });
+  await showNewRoom(roomId, name.trim() || invite.join(', '), false);
   return roomId;
 }
 
