@@ -2,7 +2,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { getCryptoStatus } from '@/lib/db/cryptoStatus';
-import { verificationView, type VerificationView } from '@/lib/matrix/crypto/verificationView';
+import { getVerificationView } from '@/lib/db/verification';
+import type { VerificationView } from '@/lib/db/types';
 import { getConnectionInfo, getMembers, getRoom, getSession, getSessionEnded, getTimeline, listRooms } from '@/lib/db/queries';
 import { isClosing, subscribeClosing, watchSessionEnd } from '@/lib/actions/session';
 import { storageHealthy, subscribeStorageHealth } from '@/lib/actions/storage';
@@ -86,9 +87,9 @@ export function useCryptoStatus() {
 
 const NO_VERIFICATION: VerificationView = { phase: 'none' };
 
-/** The verification in progress in this tab (the syncing tab runs it). */
+/** The verification in progress (the syncing tab runs it; every tab shows it). */
 export function useVerification(): VerificationView {
-  return useSyncExternalStore(verificationView.subscribe, verificationView.get, () => NO_VERIFICATION);
+  return useLiveQuery(getVerificationView, [], NO_VERIFICATION);
 }
 
 export function useMembers(roomId: string) {

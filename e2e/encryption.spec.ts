@@ -215,3 +215,32 @@ test('a new group is encrypted and lists its members', async ({ browser }) => {
   await expect(members.filter({ hasText: bob.userId }).getByTestId('member-verification')).toHaveText('Not verified');
   await first.context.close();
 });
+
+test('emoji verification runs from tabs that do not sync, on both devices', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const alice = await newUser('alice');
+  const first = await device(browser, alice, 'alice1');
+  await saveRecoveryKey(first.page);
+  const second = await device(browser, alice, 'alice2');
+  // On each device a second tab, which leaves the syncing to the first.
+  const firstTab = await first.context.newPage();
+  const secondTab = await second.context.newPage();
+  const errors = [firstTab, secondTab].map(trackPageErrors);
+  await firstTab.goto('/en/');
+  await secondTab.goto('/en/');
+
+  await secondTab.getByRole('button', { name: 'Verify with another device' }).click();
+  await expect(firstTab.getByTestId('verification-dialog')).toContainText('asks to be verified', { timeout: 30_000 });
+  await firstTab.getByTestId('verification-dialog').getByRole('button', { name: 'Accept' }).click();
+  const [onFirst, onSecond] = await Promise.all([emojiOf(firstTab), emojiOf(secondTab)]);
+  expect(onFirst).toEqual(onSecond);
+  await secondTab.getByRole('button', { name: 'They match' }).click();
+  await firstTab.getByRole('button', { name: 'They match' }).click();
+  for (const page of [firstTab, secondTab]) {
+    await expect(page.getByTestId('verification-result')).toHaveText('The device is verified.', { timeout: 30_000 });
+  }
+  await secondTab.getByTestId('verification-dialog').getByRole('button', { name: 'Close' }).click();
+  await expect(secondTab.getByTestId('verify-device-dialog')).toHaveCount(0);
+  expect(errors.flat()).toEqual([]);
+  for (const d of [first, second]) await d.context.close();
+});

@@ -1,13 +1,5 @@
 import { updateCryptoStatus } from '../db/cryptoStatus';
-import { verificationView } from '../matrix/crypto/verificationView';
-import { ActionError } from '../matrix/errors';
 import { runCommand } from '../matrix/remote';
-
-function requireController() {
-  const controller = verificationView.controller();
-  if (!controller) throw new ActionError('notReady');
-  return controller;
-}
 
 /** The user has saved the new recovery key: it is deleted from this device. */
 export async function acknowledgeRecoveryKey(): Promise<void> {
@@ -23,8 +15,9 @@ export function resetRecoveryKey(): Promise<void> {
   return runCommand('resetRecoveryKey');
 }
 
-export const startSelfVerification = () => requireController().start();
-export const acceptVerification = () => requireController().accept();
-export const answerEmoji = (match: boolean) => requireController().answer(match);
-export const cancelVerification = () => requireController().cancel();
-export const dismissVerification = () => verificationView.controller()?.dismiss();
+// The emoji verification runs in the syncing tab; any tab's dialog drives it.
+export const startSelfVerification = () => runCommand('verification', 'start');
+export const acceptVerification = () => runCommand('verification', 'accept');
+export const answerEmoji = (match: boolean) => runCommand('verification', 'answer', match);
+export const cancelVerification = () => runCommand('verification', 'cancel');
+export const dismissVerification = () => void runCommand('verification', 'dismiss').catch(() => undefined);

@@ -172,10 +172,20 @@ export interface CryptoStatusRow {
   backupVersion?: string | null;
 }
 
+/** The emoji verification in progress, as every tab's dialog shows it (the syncing tab runs it). */
+export type VerificationView =
+  | { phase: 'none' }
+  | { phase: 'incoming'; deviceId: string }
+  | { phase: 'waiting' }
+  | { phase: 'emoji'; emoji: [string, string][]; answered: boolean }
+  | { phase: 'done' }
+  | { phase: 'cancelled' };
+
 /** Small shared values, keyed by name (connection state, settings, encryption status). */
 export type KvRow =
   | { key: 'connection'; state: ConnectionState; at: number; dataSaver?: boolean }
   | { key: 'settings'; maxEventsPerRoom: number; dataSaver?: DataSaverSetting }
   | { key: 'storageError'; at: number }
+  | { key: 'verification'; view: VerificationView }
   | SessionEndedRow
   | CryptoStatusRow;

@@ -27,7 +27,20 @@ export const commands = {
     }
   },
   resetRecoveryKey: async (client: MatrixClient) => (await import('./crypto/encryptionSetup')).resetRecoveryKey(client),
+  /** The emoji verification, run by the syncing tab's controller whichever tab the user is in. */
+  verification: async (_client: MatrixClient, step: VerificationStep, match?: boolean) => {
+    const { verificationView } = await import('./crypto/verificationView');
+    const controller = verificationView.controller();
+    if (!controller) throw new (await import('./errors')).ActionError('notReady');
+    if (step === 'start') return controller.start();
+    if (step === 'accept') return controller.accept();
+    if (step === 'answer') return controller.answer(match === true);
+    if (step === 'cancel') return controller.cancel();
+    return controller.dismiss();
+  },
 };
+
+export type VerificationStep = 'start' | 'accept' | 'answer' | 'cancel' | 'dismiss';
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;

@@ -32,6 +32,8 @@ class Verification implements VerificationController {
   attach(client: MatrixClient): () => void {
     this.client = client;
     verificationView.setController(this);
+    // A verification another syncing tab was running ended with it.
+    this.finish({ phase: 'none' });
     const onRequest = (request: VerificationRequest) => {
       // Only our own devices' requests (self-verification); a busy dialog declines others.
       if (!request.isSelfVerification || this.request) return;

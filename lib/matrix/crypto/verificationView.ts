@@ -1,13 +1,9 @@
-// What the verification dialog shows, SDK-free so components can read it. The syncing tab's
-// controller (verification.ts, loaded with the client) drives it.
+// What the verification dialog shows. The syncing tab's controller (verification.ts, loaded with
+// the client) drives it and mirrors it to Dexie, where every tab's dialog reads it.
+import { setVerificationView } from '../../db/verification';
+import type { VerificationView } from '../../db/types';
 
-export type VerificationView =
-  | { phase: 'none' }
-  | { phase: 'incoming'; deviceId: string }
-  | { phase: 'waiting' }
-  | { phase: 'emoji'; emoji: [string, string][]; answered: boolean }
-  | { phase: 'done' }
-  | { phase: 'cancelled' };
+export type { VerificationView };
 
 export interface VerificationController {
   start(): Promise<void>;
@@ -30,6 +26,7 @@ export const verificationView = {
   set(next: VerificationView): void {
     view = next;
     for (const l of listeners) l();
+    void setVerificationView(next).catch(() => undefined); // signed out meanwhile
   },
   setController(next: VerificationController | null): void {
     controller = next;
