@@ -83,10 +83,22 @@ test('reopening resumes from the saved position, fills what was missed in the ba
   await expect(page.getByTestId('connection-status')).toHaveCount(0, { timeout: 45_000 });
 
   // Data saver on: the next absence leaves a gap that is marked, not filled in the background.
+  const filters = meterSync(page);
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByLabel('Data saver').selectOption('on');
   await page.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-saver', 'on');
+  // The client restarted with the smaller sync filter, and syncs on.
+  await bob.api.send(rooms[2], 'Nom Ëmstellen');
+  await expect(roomButton(page, 'Dossier 3').getByTestId('room-preview')).toContainText('Nom Ëmstellen', { timeout: 30_000 });
+  // Its /sync requests now use the data saver's filter: 5 events per room.
+  await expect.poll(() => filters.urls.length).toBeGreaterThan(0);
+  const filterId = new URL(filters.urls.at(-1)!).searchParams.get('filter');
+  const definition = await alice.api.call<{ room?: { timeline?: { limit?: number } } }>(
+    'GET',
+    `/user/${encodeURIComponent(alice.userId)}/filter/${filterId}`,
+  );
+  expect(definition.room?.timeline?.limit).toBe(5);
   await syncPositionSaved(page);
   await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
   await page.waitForTimeout(1_500);
