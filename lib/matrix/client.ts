@@ -149,6 +149,6 @@ async function create(session: SessionRow, options: StartOptions): Promise<Runni
 
   const filter = new sdk.Filter(session.userId);
   filter.setDefinition(syncFilterDefinition(options.dataSaver));
-  await client.startClient({ initialSyncLimit: options.dataSaver ? 5 : 30, lazyLoadMembers: true, filter, disablePresence: true });
+  await client.startClient({ initialSyncLimit: options.dataSaver ? 5 : 20, lazyLoadMembers: true, filter, disablePresence: true });
   return { client, gate, ingest, saveSyncPosition };
 }
