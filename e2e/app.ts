@@ -58,3 +58,13 @@ export async function saveRecoveryKey(page: Page): Promise<string> {
 export function openRoomId(page: Page): string {
   return decodeURIComponent(new URL(page.url()).hash.replace('#/room/', ''));
 }
+
+/** Presses "Load older messages" until `first` is the oldest message shown (at most `max` times). */
+export async function loadOlderUntil(page: Page, first: string, max = 4) {
+  for (let i = 0; i < max && (await messageBodies(page).first().textContent()) !== first; i++) {
+    const before = await messageBodies(page).count();
+    await page.getByRole('button', { name: 'Load older messages' }).click();
+    await expect.poll(() => messageBodies(page).count()).toBeGreaterThan(before);
+  }
+  await expect(messageBodies(page).first()).toHaveText(first);
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loginThroughUi, messageBodies, roomButton } from './app';
+import { loadOlderUntil, loginThroughUi, messageBodies, roomButton } from './app';
 import { newUser } from './homeserver';
 
 test('older messages are fetched on request and kept on the device, without doubles', async ({ page }) => {
@@ -14,8 +14,7 @@ test('older messages are fetched on request and kept on the device, without doub
   // The first sync brings only the newest events.
   await expect(messageBodies(page).filter({ hasText: /^Message 1$/ })).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Load older messages' }).click();
-  await expect(messageBodies(page).first()).toHaveText('Message 1');
+  await loadOlderUntil(page, 'Message 1');
   await expect(messageBodies(page)).toHaveCount(80);
   const stored = await page.evaluate(
     (room) =>

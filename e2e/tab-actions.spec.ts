@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { echoConsole, loginThroughUi, messageBodies, roomButton, saveRecoveryKey, trackPageErrors } from './app';
+import { echoConsole, loadOlderUntil, loginThroughUi, messageBodies, roomButton, saveRecoveryKey, trackPageErrors } from './app';
 import { newUser } from './homeserver';
 import { meterSync } from './store';
 
@@ -41,8 +41,7 @@ test('a tab that does not sync starts a DM, accepts an invite, loads older messa
   // Older history, fetched through the syncing tab.
   await roomButton(other, 'Archiv').click();
   await expect(messageBodies(other).last()).toHaveText('Message 80');
-  await other.getByRole('button', { name: 'Load older messages' }).click();
-  await expect(messageBodies(other).first()).toHaveText('Message 1');
+  await loadOlderUntil(other, 'Message 1');
 
   // The device list.
   await other.getByRole('button', { name: 'Settings' }).click();
