@@ -1,6 +1,7 @@
 // What the syncing tab does for any tab: each command gets the running client. Loaded on
 // demand (it reaches the SDK), by the syncing tab only.
 import type { MatrixClient } from 'matrix-js-sdk';
+import { ActionError } from './errors';
 import { fillGap, loadOlder } from './history';
 import { createGroup, joinRoom, leaveRoom, openDirectRoom, sendReadReceipt } from './rooms';
 
@@ -22,7 +23,7 @@ export const commands = {
     try {
       await setup.verifyWithRecoveryKey(client, recoveryKey);
     } catch (error) {
-      if (error instanceof setup.WrongRecoveryKey) throw new (await import('./errors')).ActionError('wrongRecoveryKey');
+      if (error instanceof setup.WrongRecoveryKey) throw new ActionError('wrongRecoveryKey');
       throw error;
     }
   },
@@ -31,7 +32,7 @@ export const commands = {
   verification: async (_client: MatrixClient, step: VerificationStep, match?: boolean) => {
     const { verificationView } = await import('./crypto/verificationView');
     const controller = verificationView.controller();
-    if (!controller) throw new (await import('./errors')).ActionError('notReady');
+    if (!controller) throw new ActionError('notReady');
     if (step === 'start') return controller.start();
     if (step === 'accept') return controller.accept();
     if (step === 'answer') return controller.answer(match === true);
