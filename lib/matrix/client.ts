@@ -5,6 +5,7 @@ import { secretStorageCallbacks } from './crypto/secretStorageKeys';
 import { markStep } from '../perfMarks';
 import { Ingest } from './ingest';
 import { syncFilterDefinition } from './syncFilter';
+import { trimSavedSync } from './trimSavedSync';
 
 export interface RunningClient {
   client: MatrixClient;
@@ -29,6 +30,9 @@ let running: Promise<RunningClient> | null = null;
 export const CRYPTO_DB_PREFIX = 'luxchat-crypto';
 /** The SDK's sync store (its database is `matrix-js-sdk:` + this), wiped at logout with the rest. */
 export const SYNC_DB_NAME = 'luxchat-sync';
+
+/** Events per room the SDK replays from its saved sync at start (it keeps up to 50). */
+const REPLAYED_EVENTS_PER_ROOM = 3;
 
 /** The sync position is written at most this often while syncing (the SDK's own rhythm is 5 minutes). */
 const SAVE_EVERY_MS = 20_000;
@@ -72,6 +76,9 @@ async function create(session: SessionRow, options: StartOptions): Promise<Runni
   // The SDK's sync accumulator on the device: a reopened app asks /sync only for what changed
   // since the saved position, instead of downloading the whole account again.
   const store = new sdk.IndexedDBStore({ indexedDB: globalThis.indexedDB, dbName: SYNC_DB_NAME, localStorage: globalThis.localStorage });
+  // Dexie has the saved timelines: the SDK's start-up replay needs the rooms' state, and little history.
+  const readSavedSync = store.getSavedSync;
+  store.getSavedSync = async () => trimSavedSync(await readSavedSync(), REPLAYED_EVENTS_PER_ROOM);
   // No scheduler: the outbox owns retries, the SDK must not resend behind its back.
   const client = new sdk.MatrixClient({
     baseUrl: session.homeserverUrl,
