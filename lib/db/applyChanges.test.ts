@@ -146,6 +146,13 @@ describe('edits, previews and gaps', () => {
     expect(await db().rooms.get(ROOM)).toMatchObject({ lastBody: 'first', lastEventId: '$a' });
   });
 
+  it('keeps the preview when the SDK knows no message of the room (only a newer reaction)', async () => {
+    await applyChanges({ ...events(message('$a', 100, 'Moien')), rooms: [room('$a', 'Moien', 100)] });
+    const { lastBody: _body, lastEventId: _id, lastSender: _sender, ...noPreview } = room('$a', 'Moien', 100);
+    await applyChanges(batch({ rooms: [{ ...noPreview, lastTs: 200 }] }));
+    expect(await db().rooms.get(ROOM)).toMatchObject({ lastBody: 'Moien', lastEventId: '$a', lastTs: 100 });
+  });
+
   it('stores a gap once per place, and pruning turns a gap below the oldest kept event into the top of the room', async () => {
     await applyChanges(events(...Array.from({ length: 6 }, (_, i) => message(`$m${i}`, 100 + i, `m${i}`))));
     const gap = { roomId: ROOM, ts: 104, beforeEventId: '$m4', token: 't1' };

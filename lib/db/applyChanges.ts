@@ -168,8 +168,10 @@ export async function applyChanges(batch: ChangeBatch): Promise<void> {
     for (const incoming of batch.rooms) {
       const row = { ...incoming };
       const stored = rooms.get(row.roomId) ?? storedRooms.get(row.roomId);
-      // The SDK's timeline may be shorter than ours after a restart: keep the newer preview.
-      if (stored && stored.lastTs > row.lastTs && row.membership === stored.membership) {
+      // The SDK's timeline may be shorter than ours after a restart (it may hold no message at
+      // all, only reactions or state): keep the newer preview, and any preview over none.
+      const keepStored = stored && row.membership === stored.membership && (stored.lastTs > row.lastTs || (!row.lastEventId && stored.lastEventId));
+      if (stored && keepStored) {
         row.lastTs = stored.lastTs;
         row.lastSender = stored.lastSender;
         row.lastBody = stored.lastBody;
