@@ -70,6 +70,10 @@ export async function stopClient({ save = true }: { save?: boolean } = {}): Prom
 }
 
 async function create(session: SessionRow, options: StartOptions): Promise<RunningClient> {
+  // The crypto WASM is fetched and compiled while the SDK's code loads, not after it: the SDK's
+  // own initialisation then finds it ready. A failure surfaces there, in initRustCrypto.
+  const wasm = import('@matrix-org/matrix-sdk-crypto-wasm').then((m) => m.initAsync());
+  wasm.catch(() => undefined);
   const sdk = await import('matrix-js-sdk');
   markStep('luxchat:sdk-loaded');
   const gate = new ConnectivityGate();
