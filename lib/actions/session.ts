@@ -12,16 +12,26 @@ export { isClosing, subscribeClosing };
  * syncing and lets go of its database at once), and the page reloads once the wipe is done.
  */
 export function watchSessionEnd(onClosed: () => void): () => void {
-  return listen((message) => {
+  let fallback: ReturnType<typeof setTimeout> | null = null;
+  const stop = listen((message) => {
     if (message.kind === 'closing') {
       markClosing();
       sealDb();
       onClosed();
+      // Should the tab that logs out close before it says the wipe is done, look again anyway.
+      fallback ??= setTimeout(() => location.reload(), CLOSED_FALLBACK_MS);
     } else if (message.kind === 'closed') {
       location.reload();
     }
   });
+  return () => {
+    if (fallback) clearTimeout(fallback);
+    stop();
+  };
 }
+
+/** How long a tab waits for the logging-out tab's "wipe done" before reloading by itself. */
+const CLOSED_FALLBACK_MS = 20_000;
 
 /** Whether the login screen should say that the homeserver ended the previous session. */
 export function sessionEndedNotice(): boolean {
