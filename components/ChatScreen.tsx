@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { SessionRow } from '@/lib/db/types';
 import { requestPersistentStorage } from '@/lib/actions/storage';
+import { loadSyncEngine } from '@/lib/actions/sync';
 import { ConnectionStatus } from './ConnectionStatus';
 import { EncryptionDialogs } from './EncryptionDialogs';
 import { useOpenRoom, useSessionEnded } from './hooks';
@@ -35,8 +36,8 @@ export function ChatScreen({ session }: { session: SessionRow }) {
     if (!syncing) return;
     let stop: (() => void) | null = null;
     let cancelled = false;
-    void import('@/lib/matrix/leader').then(({ runSyncLeader }) => {
-      if (!cancelled) stop = runSyncLeader(session);
+    void loadSyncEngine().then((runSync) => {
+      if (!cancelled) stop = runSync(session);
     });
     return () => {
       cancelled = true;

@@ -3,7 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useState, type FormEvent } from 'react';
 import { login } from '@/lib/actions/login';
 import { dismissSessionEndedNotice, sessionEndedNotice } from '@/lib/actions/session';
-import { LoginError } from '@/lib/matrix/errors';
+import { LoginError } from '@/lib/actions/errors';
 import { announceSessionChange } from './hooks';
 import { LanguageSwitcher } from './LanguageSwitcher';
 

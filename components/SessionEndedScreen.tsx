@@ -3,7 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { giveUpSession, signInAgain } from '@/lib/actions/session';
 import type { SessionRow } from '@/lib/db/types';
-import { LoginError } from '@/lib/matrix/errors';
+import { LoginError } from '@/lib/actions/errors';
 import { ErrorNote } from './ErrorNote';
 
 /**

@@ -131,25 +131,28 @@ function GapMarker({ gap }: { gap: GapRow }) {
     return () => observer.disconnect();
   }, []);
 
+  // Where the gap is now: it moves older as pages arrive.
+  const key = `${gap.id}:${gap.token ?? ''}`;
   const fill = useCallback(() => {
     setBusy(true);
     fillGap(gap.id!).then(
       () => setBusy(false),
       () => {
         setBusy(false);
-        setFailedAt(`${gap.id}:${gap.token ?? ''}`);
+        setFailedAt(key);
       },
     );
-  }, [gap.id, gap.token]);
+  }, [gap.id, key]);
 
   // One automatic try per position of the gap and per return online; the button retries by hand.
-  const key = `${gap.id}:${gap.token ?? ''}`;
+  // Not on `busy` turning false: the moved gap arrives a moment later, and its new key tries again.
   useEffect(() => {
     if (visible && online && !busy && failedAt !== key) fill();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [visible, online, key]);
+  }, [visible, online, failedAt, key, fill]);
+  // Offline forgets the failure, so coming back online tries again.
   useEffect(() => {
-    if (online) setFailedAt(null);
+    if (!online) setFailedAt(null);
   }, [online]);
 
   return (

@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { ActionError } from '@/lib/matrix/errors';
+import { ActionError } from '@/lib/actions/errors';
 
 /** Runs an action and keeps its failure as a localised message. */
 export function useActionError() {

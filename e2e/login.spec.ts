@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { fillLogin, loginThroughUi, saveRecoveryKey, trackPageErrors } from './app';
 import { newUser } from './homeserver';
 import { APP_URL, HOMESERVER_URL } from './ports';
+import { sessionRow } from './store';
 
 test('a wrong password shows the localised error, in Luxembourgish and in English', async ({ page }) => {
   const errors = trackPageErrors(page);
@@ -72,18 +73,7 @@ test('logout ends the session and leaves nothing of the app on the device', asyn
     .poll(async () => (await page.evaluate(() => indexedDB.databases())).map((d) => d.name).sort().join(','))
     .toContain('luxchat-crypto');
   await page.evaluate(async () => (await caches.open('luxchat-probe')).put('/probe', new Response('x')));
-  const token = await page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('luxchat');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction('session').objectStore('session').get('current');
-          get.onsuccess = () => resolve(get.result.accessToken);
-          get.onerror = () => reject(get.error);
-        };
-      }),
-  );
+  const { accessToken: token } = await sessionRow(page);
 
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Log out' }).click();

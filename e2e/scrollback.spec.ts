@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { loadOlderUntil, loginThroughUi, messageBodies, roomButton } from './app';
 import { newUser } from './homeserver';
+import { storedBodies } from './store';
 
 test('older messages are fetched on request and kept on the device, without doubles', async ({ page }) => {
   const alice = await newUser('alice');
@@ -16,18 +17,6 @@ test('older messages are fetched on request and kept on the device, without doub
 
   await loadOlderUntil(page, 'Message 1');
   await expect(messageBodies(page)).toHaveCount(80);
-  const stored = await page.evaluate(
-    (room) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('luxchat');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const index = open.result.transaction('events').objectStore('events').index('[roomId+ts]');
-          const count = index.count(IDBKeyRange.bound([room, -Infinity], [room, Infinity]));
-          count.onsuccess = () => resolve(count.result);
-        };
-      }),
-    roomId,
-  );
+  const stored = (await storedBodies(page, roomId)).length;
   expect(stored).toBe(80);
 });

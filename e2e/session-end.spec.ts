@@ -1,28 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { echoConsole, loginThroughUi, messageBodies, roomButton, saveRecoveryKey, trackPageErrors } from './app';
 import { newUser } from './homeserver';
 import { HOMESERVER_URL } from './ports';
-import { databaseNames } from './store';
+import { databaseNames, sessionRow } from './store';
 
 /** The app's databases: ours, the SDK's sync store and the crypto store. */
 const APP_DATABASE = /^(luxchat|matrix-js-sdk)/;
-
-function sessionRow(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<{ deviceId: string; accessToken: string }>((resolve, reject) => {
-        const open = indexedDB.open('luxchat');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction('session').objectStore('session').get('current');
-          get.onsuccess = () => {
-            open.result.close();
-            resolve(get.result);
-          };
-        };
-      }),
-  );
-}
 
 test('logout in a tab that does not sync ends the session in every tab and leaves no database', async ({ context }) => {
   test.setTimeout(90_000);

@@ -38,3 +38,22 @@ export function meterSync(page: Page) {
   });
   return meter;
 }
+
+/** The signed-in session as the page's Dexie database holds it. */
+export function sessionRow(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<{ deviceId: string; accessToken: string }>((resolve, reject) => {
+        const open = indexedDB.open('luxchat');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('session').objectStore('session').get('current');
+          get.onsuccess = () => {
+            open.result.close();
+            resolve(get.result);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+}

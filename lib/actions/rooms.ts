@@ -1,6 +1,7 @@
 // What a user does with rooms. The homeserver work runs in the syncing tab (lib/matrix/commands),
 // whichever tab the user acts in.
 import { db } from '../db/database';
+import { newestStored } from '../db/events';
 import { ActionError } from '../matrix/errors';
 import { runCommand } from '../matrix/remote';
 import { validUserId } from '../matrix/rooms';
@@ -27,7 +28,7 @@ export function leaveRoom(roomId: string): Promise<void> {
 /** Marks the room read here at once and, through the syncing tab, on the homeserver. */
 export async function markRead(roomId: string): Promise<void> {
   await db().rooms.update(roomId, { unread: 0 });
-  const newest = await db().events.where('[roomId+ts]').between([roomId, -Infinity], [roomId, Infinity]).last();
+  const newest = await newestStored(roomId);
   if (!newest) return;
   try {
     await runCommand('sendReadReceipt', roomId, newest.eventId);

@@ -1,4 +1,5 @@
 import { db, type LuxchatDb } from './database';
+import { roomEvents } from './events';
 import { getSettings } from './settings';
 import type { EditRow, EventRow, GapRow, MemberRow, ReactionRow, ReceiptRow, RoomRow } from './types';
 
@@ -66,11 +67,10 @@ async function refreshPreview(d: LuxchatDb, room: RoomRow, events: Map<string, E
   const shown = events.has(room.lastEventId) ? events.get(room.lastEventId) : await d.events.get(room.lastEventId);
   if (!shown) return room;
   if (!shown.redacted) return shown.body === room.lastBody ? room : { ...room, lastBody: shown.body };
-  const newer = await d.events
-    .where('[roomId+ts]')
-    .between([room.roomId, -Infinity], [room.roomId, Infinity])
+  // This batch's events are written by now: the store has the redaction.
+  const newer = await roomEvents(room.roomId)
     .reverse()
-    .filter((e) => !e.redacted && e.decryptionError === undefined && (events.get(e.eventId) ?? e).redacted !== true)
+    .filter((e) => !e.redacted && e.decryptionError === undefined)
     .first();
   return { ...room, lastEventId: newer?.eventId, lastBody: newer?.body, lastSender: newer?.senderName };
 }
@@ -109,7 +109,7 @@ export async function applyChanges(batch: ChangeBatch): Promise<void> {
     const retired: string[] = [];
     const newEdits: EditRow[] = [];
     const reactions: ReactionRow[] = [];
-    const redacted: string[] = [];
+    const redacted = new Set<string>();
 
     for (const change of batch.events) {
       switch (change.kind) {
@@ -148,7 +148,7 @@ export async function applyChanges(batch: ChangeBatch): Promise<void> {
             dirty.add(target.eventId);
             previews.add(target.roomId);
           }
-          redacted.push(change.targetId);
+          redacted.add(change.targetId);
           break;
         }
       }
@@ -156,10 +156,10 @@ export async function applyChanges(batch: ChangeBatch): Promise<void> {
     await d.events.bulkPut([...dirty].map((id) => events.get(id)!));
     if (retired.length) await d.outbox.bulkDelete(retired);
     if (newEdits.length) await d.edits.bulkPut(newEdits);
-    if (reactions.length) await d.reactions.bulkPut(reactions.filter((r) => !redacted.includes(r.eventId)));
-    if (redacted.length) {
-      await d.reactions.bulkDelete(redacted);
-      await d.edits.where('targetId').anyOf(redacted).delete();
+    if (reactions.length) await d.reactions.bulkPut(reactions.filter((r) => !redacted.has(r.eventId)));
+    if (redacted.size) {
+      await d.reactions.bulkDelete([...redacted]);
+      await d.edits.where('targetId').anyOf([...redacted]).delete();
     }
 
     const roomIds = [...new Set([...batch.rooms.map((r) => r.roomId), ...previews])];
@@ -215,15 +215,14 @@ async function addGap(d: LuxchatDb, gap: GapRow): Promise<void> {
 /** Deletes a room's oldest events beyond `keep`; scrollback fetches them again when needed. */
 export async function pruneRoom(roomId: string, keep: number): Promise<number> {
   const d = db();
-  const inRoom = () => d.events.where('[roomId+ts]').between([roomId, -Infinity], [roomId, Infinity]);
-  const excess = (await inRoom().count()) - keep;
+  const excess = (await roomEvents(roomId).count()) - keep;
   if (excess <= 0) return 0;
-  const oldest = await inRoom().limit(excess).primaryKeys();
+  const oldest = await roomEvents(roomId).limit(excess).primaryKeys();
   await d.events.bulkDelete(oldest);
   await d.reactions.where('targetId').anyOf(oldest).delete();
   await d.edits.where('targetId').anyOf(oldest).delete();
   // A gap below the oldest kept event is now part of "older history": the top of the room.
-  const first = await inRoom().first();
+  const first = await roomEvents(roomId).first();
   if (first) await d.gaps.where('[roomId+ts]').between([roomId, -Infinity], [roomId, first.ts], true, true).delete();
   return excess;
 }

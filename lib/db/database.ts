@@ -40,6 +40,8 @@ export const SCHEMA_V3 = {
 
 export const SCHEMA_V4 = {
   ...SCHEMA_V3,
+  // By state: the syncing tab watches which rows are queued without reading them all.
+  outbox: 'txnId, [roomId+createdAt], createdAt, state',
   gaps: '++id, roomId, [roomId+ts]',
   edits: 'editId, targetId',
 };
@@ -75,7 +77,7 @@ export class LuxchatDb extends Dexie {
       );
     // Version 3 only adds a table.
     this.version(3).stores(SCHEMA_V3);
-    // Version 4 adds gaps in stored history and edits waiting for their original.
+    // Version 4 adds gaps in stored history, edits waiting for their original, the outbox by state.
     this.version(4).stores(SCHEMA_V4);
   }
 }

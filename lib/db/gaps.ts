@@ -1,5 +1,6 @@
 import { db } from './database';
-import type { EventRow, GapRow } from './types';
+import { storedBefore } from './events';
+import type { GapRow } from './types';
 
 /** The room's gaps, oldest first. */
 export async function gapsOf(roomId: string): Promise<GapRow[]> {
@@ -8,24 +9,6 @@ export async function gapsOf(roomId: string): Promise<GapRow[]> {
 
 export async function getGap(id: number): Promise<GapRow | null> {
   return (await db().gaps.get(id)) ?? null;
-}
-
-/** The newest stored event older than `ts`: where a gap ends when filled. */
-export async function storedBefore(roomId: string, ts: number): Promise<EventRow | null> {
-  return (await db().events.where('[roomId+ts]').between([roomId, -Infinity], [roomId, ts]).last()) ?? null;
-}
-
-/** The room's oldest stored event. */
-export async function oldestStored(roomId: string): Promise<EventRow | null> {
-  return (await db().events.where('[roomId+ts]').between([roomId, -Infinity], [roomId, Infinity]).first()) ?? null;
-}
-
-export async function storedCount(roomId: string): Promise<number> {
-  return db().events.where('[roomId+ts]').between([roomId, -Infinity], [roomId, Infinity]).count();
-}
-
-export async function isStored(eventId: string): Promise<boolean> {
-  return (await db().events.get(eventId)) !== undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { databaseExists, db } from './database';
+import { roomEvents } from './events';
 import type { ConnectionState, EventRow, GapRow, OutboxRow, RoomRow, SessionRow } from './types';
 
 /** The signed-in session; signed out when the database does not even exist (it is not created here). */
@@ -36,12 +37,7 @@ export interface Timeline {
 export async function getTimeline(roomId: string, limit = 50): Promise<Timeline> {
   const d = db();
   return d.transaction('r', [d.events, d.outbox, d.reactions, d.gaps], async () => {
-    const newestFirst = await d
-    .events.where('[roomId+ts]')
-    .between([roomId, -Infinity], [roomId, Infinity])
-    .reverse()
-    .limit(limit)
-    .toArray();
+    const newestFirst = await roomEvents(roomId).reverse().limit(limit).toArray();
     // Read together so a row moving from outbox to events is never seen twice or not at all.
     const pending = await d
       .outbox.where('[roomId+createdAt]')

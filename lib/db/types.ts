@@ -185,7 +185,6 @@ export type VerificationView =
 export type KvRow =
   | { key: 'connection'; state: ConnectionState; at: number; dataSaver?: boolean }
   | { key: 'settings'; maxEventsPerRoom: number; dataSaver?: DataSaverSetting }
-  | { key: 'storageError'; at: number }
   | { key: 'verification'; view: VerificationView }
   | SessionEndedRow
   | CryptoStatusRow;

@@ -1,5 +1,6 @@
 import type { MatrixClient } from 'matrix-js-sdk';
-import { gapsByRecency, storedCount } from '../db/gaps';
+import { storedCount } from '../db/events';
+import { gapsByRecency } from '../db/gaps';
 import { maxEventsPerRoom } from '../db/applyChanges';
 import { fillGapPage } from './history';
 

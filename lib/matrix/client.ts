@@ -49,11 +49,6 @@ export function startClient(session: SessionRow, options: StartOptions): Promise
   return running;
 }
 
-/** The running client, if this tab runs one. */
-export function currentClient(): Promise<RunningClient> | null {
-  return running;
-}
-
 /** `save`: keep the sync position for the next start (not when the session is being wiped). */
 export async function stopClient({ save = true }: { save?: boolean } = {}): Promise<void> {
   const current = running;

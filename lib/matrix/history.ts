@@ -1,6 +1,7 @@
 import type { MatrixClient, MatrixEvent } from 'matrix-js-sdk';
 import { applyChanges, emptyBatch, type EventChange } from '../db/applyChanges';
-import { getGap, gapsOf, oldestStored, storedBefore } from '../db/gaps';
+import { oldestStored, storedBefore } from '../db/events';
+import { getGap, gapsOf } from '../db/gaps';
 import type { GapRow } from '../db/types';
 import { projectEvent } from './project';
 

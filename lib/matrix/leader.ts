@@ -92,15 +92,11 @@ async function lead(session: SessionRow, until: Promise<void>): Promise<'stopped
   let flusher: OutboxFlusher | null = null;
   let shown: ConnectionState = 'connecting';
   let saving = dataSaver;
-  const showState = (next: ConnectionState) => {
-    if (next === shown) return;
-    shown = next;
-    void setConnectionState(next, { dataSaver: saving }).catch(() => undefined); // signed out meanwhile
-  };
   const onSyncState = (state: SyncState, _prev: SyncState | null, data?: SyncStateData) => {
     const next = connectionFor(state, data);
     if (next === shown) return;
-    showState(next);
+    shown = next;
+    void setConnectionState(next, { dataSaver: saving }).catch(() => undefined); // signed out meanwhile
     // Should this tab close while offline, the service worker sends what it can when back online.
     if (next === 'offline') void requestBackgroundFlush();
     // Back in touch: what waited goes out now, not when its backoff timer says.
@@ -129,19 +125,24 @@ async function lead(session: SessionRow, until: Promise<void>): Promise<'stopped
       userIdle: whenUserIdle,
     }).finally(() => (filling = null));
   };
+  // The setting (from any tab) or the browser's connection hints may turn the data saver on or off.
+  let setting = settings.dataSaver;
   const onHints = () => {
-    void getSettings().catch(() => null).then((s) => {
-      if (!s) return;
-      const next = dataSaverActive(s.dataSaver);
-      if (next === saving) return;
-      saving = next;
-      void setConnectionState(shown, { dataSaver: saving }).catch(() => undefined);
-      // The sync filter is fixed when the client starts: start again with the other one.
-      restart();
-    });
+    const next = dataSaverActive(setting);
+    if (next === saving) return;
+    saving = next;
+    void setConnectionState(shown, { dataSaver: saving }).catch(() => undefined);
+    // The sync filter is fixed when the client starts: start again with the other one.
+    restart();
   };
   const stopHints = watchNetworkHints(onHints);
-  const settingsWatch = liveQuery(() => db().kv.get('settings')).subscribe({ next: onHints, error: () => undefined });
+  const settingsWatch = liveQuery(getSettings).subscribe({
+    next: (current) => {
+      setting = current.dataSaver;
+      onHints();
+    },
+    error: () => undefined,
+  });
   client.on(ClientEvent.Sync, onSyncState);
   window.addEventListener('online', onOnline);
   document.addEventListener('visibilitychange', onVisible);
@@ -161,13 +162,10 @@ async function lead(session: SessionRow, until: Promise<void>): Promise<'stopped
       transport: sdkTransport(client),
       sender: { userId: session.userId, displayName: client.getUser(session.userId)?.displayName ?? session.userId },
     });
-    // Any tab may enqueue, retry or confirm; the leader notices through Dexie's cross-tab live queries.
+    // Any tab may enqueue, retry or confirm (a row becomes queued); the leader notices through
+    // Dexie's cross-tab live queries.
     let lastKeys = '';
-    subscription = liveQuery(() =>
-      db()
-        .outbox.toArray()
-        .then((rows) => rows.filter((r) => r.state === 'queued').map((r) => `${r.txnId}:${r.nextAttemptAt}`)),
-    ).subscribe({
+    subscription = liveQuery(() => db().outbox.where('state').equals('queued').primaryKeys()).subscribe({
       next: (keys) => {
         const joined = keys.join(',');
         if (joined !== lastKeys && keys.length) void flusher?.flush();

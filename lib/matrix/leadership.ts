@@ -1,6 +1,7 @@
 // Whether this tab is the one that syncs, and its client once started. Tiny and SDK-free, so
 // actions can ask it without loading the SDK in tabs that do not sync.
 import type { MatrixClient } from 'matrix-js-sdk';
+import { broadcast, onBroadcast } from '../broadcast';
 
 let leading = false;
 let ready: Promise<MatrixClient> | null = null;
@@ -30,22 +31,10 @@ const RETRY_CHANNEL = 'luxchat-sync-retry';
 
 /** Asks the syncing tab (this one or another) to try starting the sync again now. */
 export function requestSyncRetry(): void {
-  for (const listener of retryListeners) listener();
-  if (typeof BroadcastChannel === 'undefined') return;
-  const channel = new BroadcastChannel(RETRY_CHANNEL);
-  channel.postMessage('retry');
-  channel.close();
+  broadcast(RETRY_CHANNEL, 'retry');
 }
-
-const retryListeners = new Set<() => void>();
 
 /** The syncing tab listens for retries; returns the stop. */
 export function onSyncRetry(listener: () => void): () => void {
-  retryListeners.add(listener);
-  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(RETRY_CHANNEL);
-  if (channel) channel.onmessage = () => listener();
-  return () => {
-    retryListeners.delete(listener);
-    channel?.close();
-  };
+  return onBroadcast(RETRY_CHANNEL, listener);
 }

@@ -30,39 +30,38 @@ function loginErrorFrom(error: unknown): LoginError {
 }
 
 /**
- * Password login. The SDK is imported here, on submit, so the login screen itself loads
- * neither matrix-js-sdk nor the crypto WASM.
+ * One password login request; its failures become LoginErrors. The SDK is imported here, on
+ * submit, so the login screen itself loads neither matrix-js-sdk nor the crypto WASM.
  */
-export async function login({ homeserver, username, password }: Credentials): Promise<SessionRow> {
-  if (!homeserver.trim() || !username.trim() || !password) throw new LoginError('emptyFields');
-  const baseUrl = await resolveHomeserver(homeserver);
+async function passwordLogin(baseUrl: string, user: string, password: string, device: { device_id: string } | { initial_device_display_name: string }) {
   const { createClient } = await import('matrix-js-sdk');
   const client = createClient({ baseUrl });
   try {
-    const user = username.trim();
-    const response = await client.loginRequest({
-      type: 'm.login.password',
-      identifier: { type: 'm.id.user', user },
-      password,
-      initial_device_display_name: 'Luxchat Web',
-    });
-    const session: SessionRow = {
-      id: 'current',
-      homeserverUrl: response.well_known?.['m.homeserver']?.base_url?.replace(/\/+$/, '') || baseUrl,
-      userId: response.user_id,
-      deviceId: response.device_id,
-      accessToken: response.access_token,
-    };
-    unsealDb();
-    await db().session.put(session);
-    // A first device may need it once to set up cross-signing; it is never stored.
-    rememberLoginPassword(password);
-    return session;
+    return await client.loginRequest({ type: 'm.login.password', identifier: { type: 'm.id.user', user }, password, ...device });
   } catch (error) {
-    throw error instanceof LoginError ? error : loginErrorFrom(error);
+    throw loginErrorFrom(error);
   } finally {
     client.stopClient();
   }
+}
+
+/** Password login; the new session row in Dexie is what signs the app in. */
+export async function login({ homeserver, username, password }: Credentials): Promise<SessionRow> {
+  if (!homeserver.trim() || !username.trim() || !password) throw new LoginError('emptyFields');
+  const baseUrl = await resolveHomeserver(homeserver);
+  const response = await passwordLogin(baseUrl, username.trim(), password, { initial_device_display_name: 'Luxchat Web' });
+  const session: SessionRow = {
+    id: 'current',
+    homeserverUrl: response.well_known?.['m.homeserver']?.base_url?.replace(/\/+$/, '') || baseUrl,
+    userId: response.user_id,
+    deviceId: response.device_id,
+    accessToken: response.access_token,
+  };
+  unsealDb();
+  await db().session.put(session);
+  // A first device may need it once to set up cross-signing; it is never stored.
+  rememberLoginPassword(password);
+  return session;
 }
 
 /**
@@ -71,26 +70,13 @@ export async function login({ homeserver, username, password }: Credentials): Pr
  */
 export async function resumeSession(session: SessionRow, password: string): Promise<void> {
   if (!password) throw new LoginError('emptyFields');
-  const { createClient } = await import('matrix-js-sdk');
-  const client = createClient({ baseUrl: session.homeserverUrl });
-  try {
-    const response = await client.loginRequest({
-      type: 'm.login.password',
-      identifier: { type: 'm.id.user', user: session.userId },
-      password,
-      device_id: session.deviceId,
-    });
-    if (response.device_id !== session.deviceId || response.user_id !== session.userId) throw new LoginError('serverError');
-    const d = db();
-    await d.transaction('rw', d.session, d.kv, async () => {
-      await d.session.update('current', { accessToken: response.access_token });
-      await d.kv.delete('sessionEnded');
-    });
-  } catch (error) {
-    throw error instanceof LoginError ? error : loginErrorFrom(error);
-  } finally {
-    client.stopClient();
-  }
+  const response = await passwordLogin(session.homeserverUrl, session.userId, password, { device_id: session.deviceId });
+  if (response.device_id !== session.deviceId || response.user_id !== session.userId) throw new LoginError('serverError');
+  const d = db();
+  await d.transaction('rw', d.session, d.kv, async () => {
+    await d.session.update('current', { accessToken: response.access_token });
+    await d.kv.delete('sessionEnded');
+  });
 }
 
 /** Invalidates the access token on the homeserver; a failure here must not block the wipe. */

@@ -1,5 +1,7 @@
 // Tells every tab of this origin that the session is ending, so that none of them keeps
 // syncing or writes its database back into existence after the wipe.
+import { broadcast, onBroadcast } from '../broadcast';
+
 const CHANNEL = 'luxchat-session';
 
 /** Set after a wipe the homeserver caused, so the login screen can say why. */
@@ -12,17 +14,11 @@ export type SessionMessage =
   | { kind: 'closed'; ended: boolean };
 
 export function announce(message: SessionMessage): void {
-  if (typeof BroadcastChannel === 'undefined') return;
-  const channel = new BroadcastChannel(CHANNEL);
-  channel.postMessage(message);
-  channel.close();
+  broadcast(CHANNEL, message);
 }
 
 export function listen(handler: (message: SessionMessage) => void): () => void {
-  if (typeof BroadcastChannel === 'undefined') return () => undefined;
-  const channel = new BroadcastChannel(CHANNEL);
-  channel.onmessage = (e: MessageEvent<SessionMessage>) => handler(e.data);
-  return () => channel.close();
+  return onBroadcast(CHANNEL, handler);
 }
 
 let closing = false;

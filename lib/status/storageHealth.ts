@@ -2,12 +2,14 @@
  * Whether the device's storage accepts our writes, for every tab: the syncing tab reports,
  * each tab's status bar shows it. Kept outside IndexedDB, which is what is failing.
  */
+import { broadcast, onBroadcast } from '../broadcast';
+
 type Listener = () => void;
 
 const CHANNEL = 'luxchat-storage-health';
 let healthy = true;
 const listeners = new Set<Listener>();
-let channel: BroadcastChannel | null = null;
+let listening = false;
 
 function set(value: boolean): void {
   if (healthy === value) return;
@@ -15,19 +17,10 @@ function set(value: boolean): void {
   for (const listener of listeners) listener();
 }
 
-function open(): BroadcastChannel | null {
-  if (channel || typeof BroadcastChannel === 'undefined') return channel;
-  channel = new BroadcastChannel(CHANNEL);
-  channel.onmessage = (e: MessageEvent<unknown>) => {
-    if (typeof e.data === 'boolean') set(e.data);
-  };
-  return channel;
-}
-
 /** The syncing tab's verdict after a write. */
 export function reportStorage(ok: boolean): void {
   set(ok);
-  open()?.postMessage(ok);
+  broadcast(CHANNEL, ok);
 }
 
 export function storageHealthy(): boolean {
@@ -35,7 +28,12 @@ export function storageHealthy(): boolean {
 }
 
 export function subscribeStorageHealth(listener: Listener): () => void {
-  open();
+  if (!listening) {
+    listening = true;
+    onBroadcast<unknown>(CHANNEL, (ok) => {
+      if (typeof ok === 'boolean') set(ok);
+    });
+  }
   listeners.add(listener);
   return () => listeners.delete(listener);
 }

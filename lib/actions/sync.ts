@@ -1,0 +1,11 @@
+import type { SessionRow } from '../db/types';
+
+/**
+ * Loads the sync engine (the SDK and the crypto WASM come with it, so screens call this after
+ * painting from Dexie). Its function joins the election of the tab that syncs the account,
+ * syncs when elected, and returns the stop.
+ */
+export async function loadSyncEngine(): Promise<(session: SessionRow) => () => void> {
+  const { runSyncLeader } = await import('../matrix/leader');
+  return runSyncLeader;
+}
