@@ -6,6 +6,8 @@ import type { SessionRow } from '../db/types';
  * syncs when elected, and returns the stop.
  */
 export async function loadSyncEngine(): Promise<(session: SessionRow) => () => void> {
+  // The crypto WASM compiles while the engine's code loads, instead of after it.
+  void import('../matrix/cryptoWasm').then((m) => m.loadCryptoWasm());
   const { runSyncLeader } = await import('../matrix/leader');
   return runSyncLeader;
 }

@@ -89,11 +89,13 @@ function referencedIds(batch: ChangeBatch): string[] {
 /**
  * Writes one batch: events (never twice: the event id is the key), edits, reactions and
  * redactions applied to what is stored, our own echoes retiring their outbox rows, room
- * summaries, members, receipts, gaps; then prunes each touched room to its newest N events.
+ * summaries, members, receipts, gaps; then, in a transaction of its own, prunes each touched
+ * room to its newest N events.
  * Reads and writes go in bulk: a sync response of thousands of events is a few requests.
  */
 export async function applyChanges(batch: ChangeBatch): Promise<void> {
   const d = db();
+  let touchedRooms = new Set<string>();
   await d.transaction('rw', [d.events, d.reactions, d.rooms, d.members, d.receipts, d.outbox, d.kv, d.gaps, d.edits], async () => {
     const ids = referencedIds(batch);
     const storedRows = ids.length ? await d.events.bulkGet(ids) : [];
@@ -162,47 +164,73 @@ export async function applyChanges(batch: ChangeBatch): Promise<void> {
       await d.edits.where('targetId').anyOf([...redacted]).delete();
     }
 
-    const roomIds = [...new Set([...batch.rooms.map((r) => r.roomId), ...previews])];
-    const storedRooms = new Map((await d.rooms.bulkGet(roomIds)).flatMap((r) => (r ? [[r.roomId, r] as const] : [])));
-    const rooms = new Map<string, RoomRow>();
-    for (const incoming of batch.rooms) {
-      const row = { ...incoming };
-      const stored = rooms.get(row.roomId) ?? storedRooms.get(row.roomId);
-      // The SDK's timeline may be shorter than ours after a restart (it may hold no message at
-      // all, only reactions or state): keep the newer preview, and any preview over none.
-      const keepStored = stored && row.membership === stored.membership && (stored.lastTs > row.lastTs || (!row.lastEventId && stored.lastEventId));
-      if (stored && keepStored) {
-        row.lastTs = stored.lastTs;
-        row.lastSender = stored.lastSender;
-        row.lastBody = stored.lastBody;
-        row.lastEventId = stored.lastEventId;
-        previews.add(row.roomId);
-      }
-      rooms.set(row.roomId, row);
+    // Independent of each other: sent together, not one round trip after another (on a main
+    // thread busy with the sync, each round trip waits its turn).
+    await Promise.all([writeRooms(d, batch.rooms, previews, events), writeMembers(d, batch.members), writeReceipts(d, batch.receipts), writeGaps(d, batch)]);
+    touchedRooms = touched;
+  });
+  // Housekeeping, after the batch shows: a prune that does not happen now happens next time.
+  if (touchedRooms.size) await pruneRooms([...touchedRooms]);
+}
+
+async function pruneRooms(roomIds: string[]): Promise<void> {
+  const d = db();
+  await d.transaction('rw', [d.events, d.reactions, d.edits, d.gaps, d.kv], async () => {
+    const keep = await maxEventsPerRoom();
+    await Promise.all(roomIds.map((roomId) => pruneRoom(roomId, keep)));
+  });
+}
+
+/** Room summaries, and the previews of rooms whose shown message changed (`previews`). */
+async function writeRooms(d: LuxchatDb, incomingRooms: RoomRow[], previews: Set<string>, events: Map<string, EventRow | undefined>): Promise<void> {
+  const roomIds = [...new Set([...incomingRooms.map((r) => r.roomId), ...previews])];
+  if (!roomIds.length) return;
+  const storedRooms = new Map((await d.rooms.bulkGet(roomIds)).flatMap((r) => (r ? [[r.roomId, r] as const] : [])));
+  const rooms = new Map<string, RoomRow>();
+  for (const incoming of incomingRooms) {
+    const row = { ...incoming };
+    const stored = rooms.get(row.roomId) ?? storedRooms.get(row.roomId);
+    // The SDK's timeline may be shorter than ours after a restart (it may hold no message at
+    // all, only reactions or state): keep the newer preview, and any preview over none.
+    const keepStored = stored && row.membership === stored.membership && (stored.lastTs > row.lastTs || (!row.lastEventId && stored.lastEventId));
+    if (stored && keepStored) {
+      row.lastTs = stored.lastTs;
+      row.lastSender = stored.lastSender;
+      row.lastBody = stored.lastBody;
+      row.lastEventId = stored.lastEventId;
+      previews.add(row.roomId);
     }
-    for (const roomId of previews) {
+    rooms.set(row.roomId, row);
+  }
+  await Promise.all(
+    [...previews].map(async (roomId) => {
       const room = rooms.get(roomId) ?? storedRooms.get(roomId);
       if (room) rooms.set(roomId, await refreshPreview(d, room, events));
-    }
-    if (rooms.size) await d.rooms.bulkPut([...rooms.values()]);
-    if (batch.members.length) await d.members.bulkPut(batch.members);
-    if (batch.receipts.length) {
-      const stored = await d.receipts.bulkGet(batch.receipts.map((r) => [r.roomId, r.userId] as [string, string]));
-      const newest = new Map<string, ReceiptRow>();
-      batch.receipts.forEach((receipt, i) => {
-        const key = `${receipt.roomId}|${receipt.userId}`;
-        const before = newest.get(key) ?? stored[i];
-        if (!before || before.ts <= receipt.ts) newest.set(key, receipt);
-      });
-      await d.receipts.bulkPut([...newest.values()]);
-    }
-    for (const gap of batch.gaps) await (gap.id === undefined ? addGap(d, gap) : d.gaps.put(gap));
-    if (batch.closedGaps.length) await d.gaps.bulkDelete(batch.closedGaps);
-    if (touched.size) {
-      const keep = await maxEventsPerRoom();
-      for (const roomId of touched) await pruneRoom(roomId, keep);
-    }
+    }),
+  );
+  await d.rooms.bulkPut([...rooms.values()]);
+}
+
+async function writeMembers(d: LuxchatDb, members: MemberRow[]): Promise<void> {
+  if (members.length) await d.members.bulkPut(members);
+}
+
+/** A receipt never moves back: the newer one per user and room wins. */
+async function writeReceipts(d: LuxchatDb, receipts: ReceiptRow[]): Promise<void> {
+  if (!receipts.length) return;
+  const stored = await d.receipts.bulkGet(receipts.map((r) => [r.roomId, r.userId] as [string, string]));
+  const newest = new Map<string, ReceiptRow>();
+  receipts.forEach((receipt, i) => {
+    const key = `${receipt.roomId}|${receipt.userId}`;
+    const before = newest.get(key) ?? stored[i];
+    if (!before || before.ts <= receipt.ts) newest.set(key, receipt);
   });
+  await d.receipts.bulkPut([...newest.values()]);
+}
+
+async function writeGaps(d: LuxchatDb, batch: ChangeBatch): Promise<void> {
+  for (const gap of batch.gaps) await (gap.id === undefined ? addGap(d, gap) : d.gaps.put(gap));
+  if (batch.closedGaps.length) await d.gaps.bulkDelete(batch.closedGaps);
 }
 
 /** Records a gap unless one already sits at the same place. */

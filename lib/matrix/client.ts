@@ -1,9 +1,13 @@
 import type { MatrixClient, MatrixError } from 'matrix-js-sdk';
+import type { ISavedSync } from 'matrix-js-sdk/lib/store/index.js';
 import type { SessionRow } from '../db/types';
 import { ConnectivityGate } from './connectivityGate';
+import { loadCryptoWasm } from './cryptoWasm';
 import { secretStorageCallbacks } from './crypto/secretStorageKeys';
 import { markStep } from '../perfMarks';
 import { Ingest } from './ingest';
+import { StartupPrefetch } from './startupPrefetch';
+import { trimSavedTimelines } from './savedSyncSize';
 import { syncFilterDefinition } from './syncFilter';
 import { trimSavedSync } from './trimSavedSync';
 
@@ -31,8 +35,14 @@ export const CRYPTO_DB_PREFIX = 'luxchat-crypto';
 /** The SDK's sync store (its database is `matrix-js-sdk:` + this), wiped at logout with the rest. */
 export const SYNC_DB_NAME = 'luxchat-sync';
 
-/** Events per room the SDK replays from its saved sync at start (it keeps up to 50). */
-const REPLAYED_EVENTS_PER_ROOM = 3;
+/** The name under which the SDK keeps its sync filter's id (matrix-js-sdk's sync.ts). */
+const SYNC_FILTER_NAME = (userId: string) => `FILTER_SYNC_${userId}`;
+
+/** Events per room the SDK's sync store writes and replays at start (its own is 50; Dexie keeps the timelines). */
+const SAVED_EVENTS_PER_ROOM = 3;
+
+/** At most this long the start-up replay waits for the first /sync to leave. */
+const REPLAY_WAIT_MS = 500;
 
 /** The sync position is written at most this often while syncing (the SDK's own rhythm is 5 minutes). */
 const SAVE_EVERY_MS = 20_000;
@@ -65,20 +75,30 @@ export async function stopClient({ save = true }: { save?: boolean } = {}): Prom
 }
 
 async function create(session: SessionRow, options: StartOptions): Promise<RunningClient> {
-  // The crypto WASM is fetched and compiled while the SDK's code loads, not after it: the SDK's
-  // own initialisation then finds it ready. A failure surfaces there, in initRustCrypto.
-  const wasm = import('@matrix-org/matrix-sdk-crypto-wasm').then((m) => m.initAsync());
-  wasm.catch(() => undefined);
+  // Normally started already (loadSyncEngine); compiles while the SDK's code loads, if not.
+  const wasm = loadCryptoWasm();
   const sdk = await import('matrix-js-sdk');
   markStep('luxchat:sdk-loaded');
   const gate = new ConnectivityGate();
   // The SDK's sync accumulator on the device: a reopened app asks /sync only for what changed
   // since the saved position, instead of downloading the whole account again.
   const store = new sdk.IndexedDBStore({ indexedDB: globalThis.indexedDB, dbName: SYNC_DB_NAME, localStorage: globalThis.localStorage });
-  // Dexie has the saved timelines: the SDK's start-up replay needs the rooms' state, and little history.
-  const readSavedSync = store.getSavedSync;
-  store.getSavedSync = async () => trimSavedSync(await readSavedSync(), REPLAYED_EVENTS_PER_ROOM);
+  trimSavedTimelines(store, SAVED_EVENTS_PER_ROOM);
+  const prefetch = new StartupPrefetch(gate.fetch);
+  // Dexie has the saved timelines: the SDK's start-up replay needs the rooms' state, and little
+  // history. The replay keeps the main thread busy for a while: it starts once the first /sync
+  // has left (or after REPLAY_WAIT_MS, offline), so that the server works on the answer meanwhile.
+  // The store's own getSavedSync deep-copies the whole saved sync; trimSavedSync copies only what
+  // it keeps. (The in-page backend takes `copy`, which its interface type leaves out.)
+  const backend = store.backend as { getSavedSync(copy?: boolean): Promise<ISavedSync | null> };
+  const firstSyncSent = Promise.race([prefetch.requested('/sync'), new Promise((r) => setTimeout(r, REPLAY_WAIT_MS))]);
+  store.getSavedSync = async () => {
+    const saved = trimSavedSync(await backend.getSavedSync(false), SAVED_EVENTS_PER_ROOM);
+    await firstSyncSent;
+    return saved;
+  };
   // No scheduler: the outbox owns retries, the SDK must not resend behind its back.
+  // No VoIP: the app makes no calls, and the SDK would poll for TURN servers.
   const client = new sdk.MatrixClient({
     baseUrl: session.homeserverUrl,
     accessToken: session.accessToken,
@@ -86,9 +106,18 @@ async function create(session: SessionRow, options: StartOptions): Promise<Runni
     deviceId: session.deviceId,
     store,
     timelineSupport: true,
-    fetchFn: gate.fetch,
+    fetchFn: prefetch.fetch,
     cryptoCallbacks: secretStorageCallbacks,
+    disableVoip: true,
   });
+  // Before its first /sync the SDK asks, one after another, for the server's versions, the push
+  // rules and the saved filter. Asked now, beside the stores, their answers wait in the SDK's
+  // caches (versions, filter) or in the prefetch (push rules). Not awaited: offline, the start
+  // goes on without them, and failures are the SDK's to retry when it asks.
+  prefetch.get(client.http.getUrl('/pushrules/').href, session.accessToken);
+  const savedFilterId = store.getFilterIdByName(SYNC_FILTER_NAME(session.userId));
+  void client.getVersions().catch(() => undefined);
+  if (savedFilterId) void client.getFilter(session.userId, savedFilterId, false).catch(() => undefined);
   // Independent, so side by side: reading the saved sync and compiling the crypto WASM.
   await Promise.all([
     store.startup().catch(async (e: unknown) => {
@@ -125,15 +154,18 @@ async function create(session: SessionRow, options: StartOptions): Promise<Runni
   };
   // One sync response, one transaction. The replay of the saved sync at start-up brings
   // what Dexie already has: it is not written again.
+  // A save serialises the whole sync accumulator on the main thread: it comes after the sync's
+  // own Dexie write, and a position just replayed from the device is not due for one yet.
   client.on(sdk.ClientEvent.Sync, (_state, _prev, data) => {
     const fromCache = data?.fromCache === true;
     markStep(fromCache ? 'luxchat:saved-sync-replayed' : 'luxchat:first-sync');
+    if (fromCache) lastSave = Date.now();
+    const saveDue = !fromCache && !!data?.nextSyncToken && Date.now() - lastSave > SAVE_EVERY_MS;
+    if (saveDue) lastSave = Date.now();
     void ingest.flush({ replayed: fromCache }).then(() => {
       if (!fromCache) markStep('luxchat:first-sync-stored');
+      if (saveDue) void saveSyncPosition().catch((e: unknown) => console.warn('luxchat: sync position not saved', e));
     });
-    if (!fromCache && data?.nextSyncToken && Date.now() - lastSave > SAVE_EVERY_MS) {
-      void saveSyncPosition().catch((e: unknown) => console.warn('luxchat: sync position not saved', e));
-    }
   });
   client.on(sdk.RoomEvent.Name, (room) => ingest.room(room));
   client.on(sdk.RoomEvent.MyMembership, (room) => ingest.room(room));

@@ -34,3 +34,14 @@ describe('trimSavedSync', () => {
     expect(trimSavedSync(null, 3)).toBeNull();
   });
 });
+
+describe('trimSavedSync copies', () => {
+  it('returns a copy: the replay may change it, the saved sync stays as it was', () => {
+    const original = saved({ '!a': { events: 20, stateAfter: true }, '!c': { events: 5, stateAfter: false } });
+    const out = trimSavedSync(original, 3)!;
+    out.roomsData.join['!c'].timeline.events[0].content.body = 'changed by the replay';
+    expect(original.roomsData.join['!a'].timeline.events).toHaveLength(20);
+    expect(original.roomsData.join['!a'].timeline.limited).toBe(false);
+    expect(original.roomsData.join['!c'].timeline.events[0].content.body).toBe('m1');
+  });
+});
