@@ -3,5 +3,5 @@
 import { enqueue } from '../lib/outbox/enqueue';
 
 export async function enqueueMany(roomId: string, prefix: string, count: number): Promise<void> {
-  for (let i = 1; i <= count; i++) await enqueue(roomId, 'm.room.message', { msgtype: 'm.text', body: `${prefix} ${i}` });
+  for (let i = 1; i <= count; i++) await enqueue({ roomId, content: { msgtype: 'm.text', body: `${prefix} ${i}` } });
 }

@@ -3,10 +3,12 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { acceptInvite, leaveRoom, markRead } from '@/lib/actions/rooms';
 import type { RoomRow, SessionRow } from '@/lib/db/types';
-import { Composer } from './Composer';
+import { lastOwnMessage } from '@/lib/db/queries';
+import { Composer } from './composer/Composer';
+import { NEW_MESSAGE, type ComposeMode } from './composer/composeMode';
 import { MembersPanel } from './MembersPanel';
 import { useRoom } from './hooks';
-import { Timeline } from './Timeline';
+import { Timeline } from './timeline/Timeline';
 import { useActionError } from './useActionError';
 import { ErrorNote } from './ErrorNote';
 
@@ -15,6 +17,13 @@ export function RoomView({ roomId, session, onBack }: { roomId: string; session:
   const tMembers = useTranslations('members');
   const room = useRoom(roomId);
   const [showMembers, setShowMembers] = useState(false);
+  const [mode, setMode] = useState<ComposeMode>(NEW_MESSAGE);
+  // A reply or an edit belongs to the room it was started in.
+  useEffect(() => setMode(NEW_MESSAGE), [roomId]);
+  const editLast = async () => {
+    const last = await lastOwnMessage(roomId, session.userId);
+    if (last) setMode({ kind: 'edit', message: last.ref, body: last.body });
+  };
 
   // Reading a room clears its count, also when a message arrives while it is open.
   const lastTs = room?.lastTs;
@@ -47,8 +56,14 @@ export function RoomView({ roomId, session, onBack }: { roomId: string; session:
         <InviteBanner room={room} onDeclined={onBack} />
       ) : (
         <>
-          <Timeline roomId={roomId} session={session} />
-          <Composer roomId={roomId} />
+          <Timeline
+            key={roomId}
+            room={room}
+            session={session}
+            onReply={(to, senderName, body) => setMode({ kind: 'reply', to, senderName, body })}
+            onEdit={(message, body) => setMode({ kind: 'edit', message, body })}
+          />
+          <Composer key={`composer-${roomId}`} roomId={roomId} mode={mode} onModeChange={setMode} onEditLast={() => void editLast()} />
         </>
       )}
     </>

@@ -55,8 +55,8 @@ export function useRoom(roomId: string | null) {
   return useLiveQuery(() => (roomId ? getRoom(roomId) : null), [roomId], undefined);
 }
 
-export function useTimeline(roomId: string, limit: number) {
-  return useLiveQuery(() => getTimeline(roomId, limit), [roomId, limit], undefined);
+export function useTimeline(roomId: string, limit: number, me?: string) {
+  return useLiveQuery(() => getTimeline(roomId, limit, me), [roomId, limit, me], undefined);
 }
 
 export function useConnection() {

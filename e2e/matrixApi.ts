@@ -56,4 +56,31 @@ export class ApiUser {
       .map((e) => e.content.body ?? '')
       .reverse();
   }
+
+  async sendEvent(roomId: string, type: string, content: Record<string, unknown>): Promise<string> {
+    const txn = `t${Date.now()}-${this.txn++}`;
+    const { event_id } = await this.call<{ event_id: string }>('PUT', `/rooms/${encodeURIComponent(roomId)}/send/${type}/${txn}`, content);
+    return event_id;
+  }
+
+  /** The room's timeline events (no state), oldest first (up to 1,000), as the homeserver has them. */
+  async events(roomId: string): Promise<TimelineEvent[]> {
+    const { chunk } = await this.call<{ chunk: (TimelineEvent & { state_key?: string })[] }>(
+      'GET',
+      `/rooms/${encodeURIComponent(roomId)}/messages?dir=b&limit=1000`,
+    );
+    return chunk.filter((e) => e.state_key === undefined).reverse();
+  }
+}
+
+export interface TimelineEvent {
+  event_id: string;
+  type: string;
+  sender: string;
+  redacts?: string;
+  content: Record<string, unknown> & {
+    body?: string;
+    'm.relates_to'?: { rel_type?: string; event_id?: string; key?: string; 'm.in_reply_to'?: { event_id?: string } };
+    'm.new_content'?: { body?: string };
+  };
 }

@@ -1,5 +1,5 @@
 import { getCryptoStatus } from '../db/cryptoStatus';
-import { db } from '../db/database';
+import { unsentRowCount } from '../db/outbox';
 import { signOutEverywhere } from '../matrix/signOut';
 
 /**
@@ -13,7 +13,7 @@ export async function recoveryKeySaved(): Promise<boolean> {
 
 /** How many messages would be lost by logging out now (the UI warns when above zero). */
 export function unsentCount(): Promise<number> {
-  return db().outbox.count();
+  return unsentRowCount();
 }
 
 /**

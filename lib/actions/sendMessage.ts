@@ -1,20 +1,12 @@
 import { enqueue } from '../outbox/enqueue';
+import { messageText } from './messageText';
 
-/** Matrix caps an event at 64 KiB; leave room for the envelope and encryption overhead. */
-export const MAX_BODY_BYTES = 32_000;
-
-export class MessageTooLong extends Error {
-  constructor() {
-    super('tooLong');
-    this.name = 'MessageTooLong';
-  }
-}
+export { MAX_BODY_BYTES, MessageTooLong } from './messageText';
 
 /** Queues a text message; it shows at once and is delivered when the homeserver is reachable. */
 export async function sendMessage(roomId: string, text: string): Promise<boolean> {
-  const body = text.trim();
+  const body = messageText(text);
   if (!body) return false;
-  if (new TextEncoder().encode(body).length > MAX_BODY_BYTES) throw new MessageTooLong();
-  await enqueue(roomId, 'm.room.message', { msgtype: 'm.text', body });
+  await enqueue({ roomId, content: { msgtype: 'm.text', body } });
   return true;
 }

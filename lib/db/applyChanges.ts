@@ -1,5 +1,6 @@
 import { db, type LuxchatDb } from './database';
 import { roomEvents } from './events';
+import { retireEchoes, retireSentInRoom } from './outbox';
 import { getSettings } from './settings';
 import type { EditRow, EventRow, GapRow, MemberRow, ReactionRow, ReceiptRow, RoomRow } from './types';
 
@@ -9,9 +10,10 @@ export { DEFAULT_MAX_EVENTS_PER_ROOM } from './settings';
 export type EventChange =
   /** `backfill`: from scrollback, so it must not trigger pruning of the room it was fetched for. */
   | { kind: 'event'; row: EventRow; backfill?: boolean }
-  | { kind: 'edit'; roomId: string; targetId: string; editId: string; sender: string; ts: number; content: Record<string, unknown> }
-  | { kind: 'reaction'; row: ReactionRow }
-  | { kind: 'redaction'; targetId: string };
+  | { kind: 'edit'; roomId: string; targetId: string; editId: string; sender: string; ts: number; content: Record<string, unknown>; txnId?: string }
+  | { kind: 'reaction'; row: ReactionRow; txnId?: string }
+  /** `eventId`: the redaction's own id (absent when only its effect is known). */
+  | { kind: 'redaction'; targetId: string; eventId?: string; txnId?: string };
 
 export interface ChangeBatch {
   events: EventChange[];
@@ -108,7 +110,7 @@ export async function applyChanges(batch: ChangeBatch): Promise<void> {
     for (const edit of waitingEdits.sort((x, y) => x.ts - y.ts)) editsFor.set(edit.targetId, [...(editsFor.get(edit.targetId) ?? []), edit]);
     const touched = new Set<string>();
     const previews = new Set<string>();
-    const retired: string[] = [];
+    const echoes: { eventId: string; txnId?: string }[] = [];
     const newEdits: EditRow[] = [];
     const reactions: ReactionRow[] = [];
     const redacted = new Set<string>();
@@ -121,11 +123,11 @@ export async function applyChanges(batch: ChangeBatch): Promise<void> {
           events.set(row.eventId, row);
           dirty.add(row.eventId);
           if (!change.backfill) touched.add(row.roomId);
-          // Our own remote echo retires its outbox row, should the send's response have been lost.
-          if (row.txnId) retired.push(row.txnId);
+          echoes.push({ eventId: row.eventId, txnId: row.txnId });
           break;
         }
         case 'edit': {
+          echoes.push({ eventId: change.editId, txnId: change.txnId });
           const target = events.get(change.targetId);
           if (!target) {
             // Kept until the original arrives (older history is fetched newest first).
@@ -141,9 +143,11 @@ export async function applyChanges(batch: ChangeBatch): Promise<void> {
           break;
         }
         case 'reaction':
+          echoes.push({ eventId: change.row.eventId, txnId: change.txnId });
           if (!events.get(change.row.eventId)) reactions.push(change.row);
           break;
         case 'redaction': {
+          if (change.eventId) echoes.push({ eventId: change.eventId, txnId: change.txnId });
           const target = events.get(change.targetId);
           if (target) {
             events.set(target.eventId, { ...target, redacted: true, body: undefined, msgtype: undefined, content: {}, editedBy: undefined });
@@ -156,7 +160,9 @@ export async function applyChanges(batch: ChangeBatch): Promise<void> {
       }
     }
     await d.events.bulkPut([...dirty].map((id) => events.get(id)!));
-    if (retired.length) await d.outbox.bulkDelete(retired);
+    // Our own events retire their outbox rows (the homeserver's answer to the send may have been lost).
+    await retireEchoes(d, echoes);
+    for (const roomId of new Set(batch.gaps.filter((g) => g.id === undefined).map((g) => g.roomId))) await retireSentInRoom(d, roomId);
     if (newEdits.length) await d.edits.bulkPut(newEdits);
     if (reactions.length) await d.reactions.bulkPut(reactions.filter((r) => !redacted.has(r.eventId)));
     if (redacted.size) {

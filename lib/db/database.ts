@@ -46,6 +46,12 @@ export const SCHEMA_V4 = {
   edits: 'editId, targetId',
 };
 
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  // dependsOn: rows waiting for another row to be sent; eventId: sent rows, until their echo.
+  outbox: 'txnId, [roomId+createdAt], createdAt, state, dependsOn, eventId',
+};
+
 export class LuxchatDb extends Dexie {
   session!: Table<SessionRow, string>;
   rooms!: Table<RoomRow, string>;
@@ -79,6 +85,8 @@ export class LuxchatDb extends Dexie {
     this.version(3).stores(SCHEMA_V3);
     // Version 4 adds gaps in stored history, edits waiting for their original, the outbox by state.
     this.version(4).stores(SCHEMA_V4);
+    // Version 5: outgoing replies, edits, reactions and deletions that refer to other rows.
+    this.version(5).stores(SCHEMA_V5);
   }
 }
 

@@ -1,6 +1,8 @@
 import { databaseExists, db } from './database';
 import { roomEvents } from './events';
-import type { ConnectionState, EventRow, GapRow, OutboxRow, RoomRow, SessionRow } from './types';
+import { withLocalEcho, type LocalEcho } from './localEcho';
+import { UNSENT_STATES } from './outbox';
+import type { ConnectionState, GapRow, MessageRef, RoomRow, SessionRow } from './types';
 
 /** The signed-in session; signed out when the database does not even exist (it is not created here). */
 export async function getSession(): Promise<SessionRow | null> {
@@ -18,45 +20,38 @@ export async function getRoom(roomId: string): Promise<RoomRow | null> {
   return (await db().rooms.get(roomId)) ?? null;
 }
 
-export interface ReactionSummary {
-  key: string;
-  count: number;
-  senders: string[];
-}
+export type { ReactionSummary } from './localEcho';
 
-export interface Timeline {
-  events: EventRow[];
-  pending: OutboxRow[];
-  /** Reactions to the events shown, by event id. */
-  reactions: Record<string, ReactionSummary[]>;
+export interface Timeline extends LocalEcho {
   /** Missing history between the events shown, oldest first (not the top of the room). */
   gaps: GapRow[];
 }
 
-/** The last `limit` events of a room, oldest first, and what is still waiting to be sent. */
-export async function getTimeline(roomId: string, limit = 50): Promise<Timeline> {
+/**
+ * The last `limit` events of a room, oldest first, and what is still waiting to be sent, with
+ * the user's queued edits, deletions and reactions applied (`me`: whose reactions are "mine").
+ */
+export async function getTimeline(roomId: string, limit = 50, me?: string): Promise<Timeline> {
   const d = db();
   return d.transaction('r', [d.events, d.outbox, d.reactions, d.gaps], async () => {
     const newestFirst = await roomEvents(roomId).reverse().limit(limit).toArray();
     // Read together so a row moving from outbox to events is never seen twice or not at all.
-    const pending = await d
-      .outbox.where('[roomId+createdAt]')
-      .between([roomId, -Infinity], [roomId, Infinity])
-      .toArray();
-    const reactionRows = await d.reactions.where('targetId').anyOf(newestFirst.map((e) => e.eventId)).toArray();
-    const reactions: Record<string, ReactionSummary[]> = {};
-    for (const r of reactionRows) {
-      const list = (reactions[r.targetId] ??= []);
-      const entry = list.find((x) => x.key === r.key);
-      if (entry) {
-        if (!entry.senders.includes(r.sender)) entry.senders.push(r.sender);
-        entry.count = entry.senders.length;
-      } else list.push({ key: r.key, count: 1, senders: [r.sender] });
-    }
+    const outbox = await d.outbox.where('[roomId+createdAt]').between([roomId, -Infinity], [roomId, Infinity]).toArray();
+    const targets = [...newestFirst.map((e) => e.eventId), ...outbox.flatMap((r) => (r.eventId ? [r.eventId] : []))];
+    const reactionRows = await d.reactions.where('targetId').anyOf(targets).toArray();
     const oldestTs = newestFirst.at(-1)?.ts ?? Infinity;
     const gaps = await d.gaps.where('[roomId+ts]').between([roomId, oldestTs], [roomId, Infinity], false, true).toArray();
-    return { events: newestFirst.reverse(), pending, reactions, gaps };
+    return { ...withLocalEcho(newestFirst.reverse(), reactionRows, outbox, me), gaps };
   });
+}
+
+/** The user's newest message in a room that can be edited (Up in an empty composer), as shown now. */
+export async function lastOwnMessage(roomId: string, me: string): Promise<{ ref: MessageRef; body: string } | null> {
+  const { events, pending } = await getTimeline(roomId, 50, me);
+  const row = pending.findLast((r) => r.state !== 'failed' && typeof r.content.body === 'string');
+  if (row) return { ref: row.eventId ? { eventId: row.eventId } : { txnId: row.txnId }, body: row.content.body as string };
+  const event = events.findLast((e) => e.sender === me && e.msgtype === 'm.text' && !e.redacted && !e.deleting && e.body !== undefined);
+  return event ? { ref: { eventId: event.eventId }, body: event.body! } : null;
 }
 
 export interface ConnectionInfo {
@@ -73,7 +68,7 @@ export async function getConnectionInfo(): Promise<ConnectionInfo> {
   return d.transaction('r', d.kv, d.outbox, async () => {
     const row = await d.kv.get('connection');
     const connection = row?.key === 'connection' ? row : null;
-    return { state: connection?.state ?? 'connecting', dataSaver: connection?.dataSaver ?? false, waiting: await d.outbox.count() };
+    return { state: connection?.state ?? 'connecting', dataSaver: connection?.dataSaver ?? false, waiting: await d.outbox.where('state').anyOf([...UNSENT_STATES]).count() };
   });
 }
 

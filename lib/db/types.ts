@@ -27,6 +27,9 @@ export interface RoomRow {
   mentions: number;
   tags: string[];
   inviter?: string;
+  /** The user's power level here, and the level needed to delete others' messages. */
+  myPowerLevel?: number;
+  redactLevel?: number;
 }
 
 /** A timeline item that has reached the homeserver, as decrypted and with edits applied. */
@@ -116,20 +119,50 @@ export interface ThumbnailRow {
 }
 
 /**
- * queued → sending → (gone: sent) | queued (transient failure, retried later) | failed (refused:
- * the user retries or discards) | needs-confirmation (outcome unknown for too long: see
- * lib/outbox/stateMachine.ts).
+ * queued → sending → sent (the homeserver has it; the row stays until the sync brings the event)
+ * | queued (transient failure, retried later) | failed (refused: the user retries or discards)
+ * | needs-confirmation (outcome unknown for too long: see lib/outbox/stateMachine.ts).
  */
-export type OutboxState = 'queued' | 'sending' | 'failed' | 'needs-confirmation';
+export type OutboxState = 'queued' | 'sending' | 'sent' | 'failed' | 'needs-confirmation';
 
-/** An outgoing action waiting for the homeserver; its txnId is fixed at creation. */
+/**
+ * What a row asks the homeserver for: `event` sends an event (a message, an edit, a reaction),
+ * `redaction` deletes one.
+ */
+export type OutboxKind = 'event' | 'redaction';
+
+/**
+ * How a row refers to another message: to the other row while that one is unsent (the row's
+ * `dependsOn`), then to its event id. The content sent is built from it at send time.
+ */
+export interface OutboxRelation {
+  rel: 'reply' | 'replace' | 'annotation' | 'redact';
+  /** The message's event id, once the homeserver gave it one. */
+  eventId?: string;
+  /** The emoji of a reaction. */
+  key?: string;
+}
+
+/** A message as another row refers to it: by event id once sent, by its outbox row before. */
+export type MessageRef = { eventId: string } | { txnId: string };
+
+/** An outgoing intent waiting for the homeserver; its txnId is fixed at creation. */
 export interface OutboxRow {
   txnId: string;
   roomId: string;
   createdAt: number;
+  /** Rows written before kinds existed are events. */
+  kind?: OutboxKind;
+  /** The event type (for `event` rows). */
   type: string;
+  /** For a message, its content; for an edit, the new content; for a redaction, `{ reason? }`. */
   content: Record<string, unknown>;
+  relation?: OutboxRelation;
+  /** The txnId of the unsent row this one refers to; cleared when that row is sent. */
+  dependsOn?: string;
   state: OutboxState;
+  /** The homeserver's id for the event, once sent. */
+  eventId?: string;
   attempts: number;
   nextAttemptAt: number;
   /** Why a failed row failed: a catalogue key under `outbox.errors`. */

@@ -2,6 +2,7 @@ import { liveQuery } from 'dexie';
 // Imported lazily by the page (after its first paint), so the SDK may be imported statically here.
 import { ClientEvent, SyncState, type MatrixClient, type SyncStateData } from 'matrix-js-sdk';
 import { db, isSealed } from '../db/database';
+import { queuedRowKeys } from '../db/outbox';
 import { setConnectionState } from '../db/queries';
 import { getSettings } from '../db/settings';
 import type { ConnectionState, SessionRow } from '../db/types';
@@ -158,14 +159,12 @@ async function lead(session: SessionRow, until: Promise<void>): Promise<'stopped
     stopTrust = watchUserTrust(client);
     // Not awaited: sending and reading do not wait for key backup or cross-signing.
     void prepareEncryption(client).catch((e) => console.error('luxchat: encryption setup failed', e));
-    flusher = new OutboxFlusher({
-      transport: sdkTransport(client),
-      sender: { userId: session.userId, displayName: client.getUser(session.userId)?.displayName ?? session.userId },
-    });
+    flusher = new OutboxFlusher({ transport: sdkTransport(client) });
     // Any tab may enqueue, retry or confirm (a row becomes queued); the leader notices through
     // Dexie's cross-tab live queries.
     let lastKeys = '';
-    subscription = liveQuery(() => db().outbox.where('state').equals('queued').primaryKeys()).subscribe({
+    // A row that was waiting for another row's event id becomes sendable too.
+    subscription = liveQuery(() => queuedRowKeys()).subscribe({
       next: (keys) => {
         const joined = keys.join(',');
         if (joined !== lastKeys && keys.length) void flusher?.flush();

@@ -31,8 +31,8 @@ describe('projectEvent', () => {
       kind: 'reaction',
       row: { targetId: '$t', key: '👍' },
     });
-    expect(projectEvent(ev('m.room.redaction', {}, { redacts: '$t' }))).toEqual({ kind: 'redaction', targetId: '$t' });
-    expect(projectEvent(ev('m.room.redaction', { redacts: '$v11' }))).toEqual({ kind: 'redaction', targetId: '$v11' });
+    expect(projectEvent(ev('m.room.redaction', {}, { redacts: '$t' }))).toMatchObject({ kind: 'redaction', targetId: '$t' });
+    expect(projectEvent(ev('m.room.redaction', { redacts: '$v11' }))).toMatchObject({ kind: 'redaction', targetId: '$v11' });
   });
 
   it('keeps malformed messages without a body instead of failing', () => {

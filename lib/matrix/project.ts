@@ -31,22 +31,24 @@ export function projectEvent(event: MatrixEvent, nameOf?: (userId: string) => st
   // The event's own (decrypted) content; getContent() instead has the newest edit applied.
   const own = event.getOriginalContent() as Content;
   const relation = own['m.relates_to'] ?? (event.getRelation() as Content['m.relates_to'] | null) ?? undefined;
+  // Set on our own events (the sending device's), so their outbox rows can be retired.
+  const txnId: string | undefined = event.getUnsigned().transaction_id ?? event.getTxnId();
 
   if (type === 'm.room.redaction') {
     const target = event.event.redacts ?? own.redacts;
-    return typeof target === 'string' ? { kind: 'redaction', targetId: target } : null;
+    return typeof target === 'string' ? { kind: 'redaction', targetId: target, eventId, txnId } : null;
   }
   if (type === 'm.reaction') {
     if (relation?.rel_type !== 'm.annotation' || typeof relation.event_id !== 'string' || typeof relation.key !== 'string') {
       return null;
     }
-    return { kind: 'reaction', row: { eventId, roomId, targetId: relation.event_id, key: relation.key, sender } };
+    return { kind: 'reaction', row: { eventId, roomId, targetId: relation.event_id, key: relation.key, sender }, txnId };
   }
   if (!SHOWN.has(type)) return null;
   if (relation?.rel_type === 'm.replace' && typeof relation.event_id === 'string') {
     const next = own['m.new_content'];
     return isRecord(next)
-      ? { kind: 'edit', roomId, targetId: relation.event_id, editId: eventId, sender, ts: event.getTs(), content: next }
+      ? { kind: 'edit', roomId, targetId: relation.event_id, editId: eventId, sender, ts: event.getTs(), content: next, txnId }
       : null;
   }
 
@@ -57,7 +59,7 @@ export function projectEvent(event: MatrixEvent, nameOf?: (userId: string) => st
     sender,
     senderName: event.sender?.name ?? nameOf?.(sender) ?? sender,
     type,
-    txnId: event.getUnsigned().transaction_id,
+    txnId,
   };
   if (event.isRedacted()) return { kind: 'event', row: { ...row, redacted: true, content: {} } };
   if (event.isDecryptionFailure()) return { kind: 'event', row: { ...row, decryptionError: event.decryptionFailureReason ?? 'unknown' } };
@@ -108,6 +110,9 @@ export function projectRoom(client: MatrixClient, room: Room, directRoomIds: Set
     tags: Object.keys(room.tags ?? {}),
   };
   if (avatar) row.avatarUrl = avatar;
+  const power = room.currentState.getStateEvents('m.room.power_levels', '')?.getContent() as { redact?: unknown } | undefined;
+  row.myPowerLevel = me?.powerLevel ?? 0;
+  row.redactLevel = typeof power?.redact === 'number' ? power.redact : 50;
   if (last) {
     row.lastSender = last.event.sender?.name ?? last.row.sender;
     row.lastBody = last.row.body;

@@ -1,6 +1,6 @@
 import type { MatrixClient } from 'matrix-js-sdk';
-import type { OutboxRow } from '../db/types';
 import type { Transport } from '../outbox/flush';
+import type { OutgoingRequest } from '../outbox/request';
 import { describeSdkError } from './errors';
 
 class RoomNotReady extends Error {
@@ -16,17 +16,21 @@ class RoomNotReady extends Error {
  */
 export function sdkTransport(client: MatrixClient): Transport {
   return {
-    async send(row: OutboxRow): Promise<string> {
-      const room = client.getRoom(row.roomId);
+    async send(request: OutgoingRequest): Promise<string> {
+      const room = client.getRoom(request.roomId);
       // Without the room's state the SDK cannot know the room is encrypted and would send
       // plaintext: wait for the sync to bring the room.
-      if (!room) throw new RoomNotReady(row.roomId);
-      const earlier = room.getEventForTxnId(row.txnId);
+      if (!room) throw new RoomNotReady(request.roomId);
+      const earlier = room.getEventForTxnId(request.txnId);
       if (earlier) {
         const id = earlier.getId();
         if (id && !id.startsWith('~')) return id; // an earlier attempt did go through
         if (earlier.status === 'not_sent') return (await client.resendEvent(earlier, room)).event_id;
-        throw new RoomNotReady(row.txnId); // still in flight in the SDK: look again later
+        throw new RoomNotReady(request.txnId); // still in flight in the SDK: look again later
+      }
+      if (request.kind === 'redaction') {
+        const opts = request.reason ? { reason: request.reason } : undefined;
+        return (await client.redactEvent(request.roomId, request.eventId, request.txnId, opts)).event_id;
       }
       // The outbox stores any event type; the SDK types content per type, which a queue cannot know.
       const send = client.sendEvent.bind(client) as (
@@ -35,7 +39,7 @@ export function sdkTransport(client: MatrixClient): Transport {
         content: Record<string, unknown>,
         txnId: string,
       ) => Promise<{ event_id: string }>;
-      return (await send(row.roomId, row.type, row.content, row.txnId)).event_id;
+      return (await send(request.roomId, request.type, request.content, request.txnId)).event_id;
     },
     describeFailure: (error) => (error instanceof RoomNotReady ? { roomNotReady: true } : describeSdkError(error)),
   };

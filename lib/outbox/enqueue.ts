@@ -1,5 +1,5 @@
-import { db } from '../db/database';
-import type { OutboxRow } from '../db/types';
+import { addOutboxRowFor } from '../db/outbox';
+import type { MessageRef, OutboxKind, OutboxRelation, OutboxRow } from '../db/types';
 
 /** A transaction id unique to this device, fixed once so every retry is the same request. */
 export function newTxnId(now = Date.now()): string {
@@ -10,20 +10,53 @@ export function newTxnId(now = Date.now()): string {
 // Rows are flushed in createdAt order, so two rows typed in the same millisecond must differ.
 let lastCreatedAt = 0;
 
-/** Stores an outgoing event; it is shown at once and sent by whichever flush runs next. */
-export async function enqueue(roomId: string, type: string, content: Record<string, unknown>): Promise<OutboxRow> {
+export type { MessageRef } from '../db/types';
+
+export interface Intent {
+  roomId: string;
+  kind?: OutboxKind;
+  type?: string;
+  content: Record<string, unknown>;
+  /** What the row refers to, and how. */
+  relatesTo?: { rel: OutboxRelation['rel']; to: MessageRef; key?: string };
+}
+
+/**
+ * Stores an outgoing intent; it shows at once and is sent by whichever flush runs next. A row
+ * referring to an unsent row waits for it; one referring to a row that is sent by now takes
+ * its event id at once.
+ */
+export async function enqueue(intent: Intent): Promise<OutboxRow> {
   const now = Math.max(Date.now(), lastCreatedAt + 1);
   lastCreatedAt = now;
   const row: OutboxRow = {
     txnId: newTxnId(now),
-    roomId,
+    roomId: intent.roomId,
     createdAt: now,
-    type,
-    content,
+    kind: intent.kind ?? 'event',
+    type: intent.type ?? (intent.kind === 'redaction' ? 'm.room.redaction' : 'm.room.message'),
+    content: intent.content,
     state: 'queued',
     attempts: 0,
     nextAttemptAt: 0,
   };
-  await db().outbox.add(row);
+  const target = intent.relatesTo;
+  if (!target) {
+    await addOutboxRowFor(row);
+    return row;
+  }
+  row.relation = { rel: target.rel, ...(target.key !== undefined ? { key: target.key } : {}) };
+  if ('eventId' in target.to) {
+    row.relation.eventId = target.to.eventId;
+    await addOutboxRowFor(row);
+  } else if (!(await addOutboxRowFor(row, target.to.txnId))) throw new TargetGone();
   return row;
+}
+
+/** The message referred to is neither sent nor waiting any more (discarded, or echoed meanwhile). */
+export class TargetGone extends Error {
+  constructor() {
+    super('targetGone');
+    this.name = 'TargetGone';
+  }
 }

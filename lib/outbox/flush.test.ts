@@ -1,21 +1,25 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../db/database';
-import type { OutboxRow } from '../db/types';
+import { retireEchoes } from '../db/outbox';
 import { enqueue } from './enqueue';
 import { OutboxFlusher, type Transport } from './flush';
+import type { OutgoingRequest } from './request';
 import type { SendFailure } from './retryPolicy';
 
 class FakeTransport implements Transport {
   sent: { txnId: string; body: unknown; roomId: string }[] = [];
+  requests: OutgoingRequest[] = [];
   /** Failures to answer with, in order, before succeeding again. */
   failures: (SendFailure | 'network')[] = [];
   calls = 0;
-  async send(row: OutboxRow): Promise<string> {
+  async send(request: OutgoingRequest): Promise<string> {
     this.calls++;
     const next = this.failures.shift();
     if (next === 'network') throw { kind: 'network' };
     if (next) throw next;
-    this.sent.push({ txnId: row.txnId, body: row.content.body, roomId: row.roomId });
+    this.requests.push(request);
+    const body = request.kind === 'event' ? request.content.body : undefined;
+    this.sent.push({ txnId: request.txnId, body, roomId: request.roomId });
     return `$event-${this.sent.length}`;
   }
   describeFailure(error: unknown): SendFailure {
@@ -25,7 +29,6 @@ class FakeTransport implements Transport {
 
 let clock = 1_000_000;
 const now = () => clock;
-const sender = { userId: '@me:localhost', displayName: 'Me' };
 
 beforeEach(async () => {
   clock = 1_000_000;
@@ -33,22 +36,25 @@ beforeEach(async () => {
   await db().open();
 });
 
-const text = (roomId: string, body: string) => enqueue(roomId, 'm.room.message', { msgtype: 'm.text', body });
+const text = (roomId: string, body: string) => enqueue({ roomId, content: { msgtype: 'm.text', body } });
 
 describe('OutboxFlusher', () => {
-  it('sends each room in order and turns rows into events in one step', async () => {
+  it('sends each room in order; a sent row stays, as sent, until its echo, and writes no event', async () => {
     const transport = new FakeTransport();
     await text('!a', 'one');
     await text('!b', 'other room');
     await text('!a', 'two');
-    const flusher = new OutboxFlusher({ transport, sender, now });
+    const flusher = new OutboxFlusher({ transport, now });
     await flusher.flush();
     flusher.stop();
     expect(transport.sent.filter((s) => s.roomId === '!a').map((s) => s.body)).toEqual(['one', 'two']);
+    const rows = await db().outbox.toArray();
+    expect(rows.map((r) => r.state)).toEqual(['sent', 'sent', 'sent']);
+    expect(rows.every((r) => r.eventId?.startsWith('$event-'))).toBe(true);
+    expect(await db().events.count()).toBe(0);
+    // The sync's echo retires them.
+    await db().transaction('rw', db().outbox, () => retireEchoes(db(), rows.map((r) => ({ eventId: r.eventId!, txnId: r.txnId }))));
     expect(await db().outbox.count()).toBe(0);
-    const events = await db().events.toArray();
-    expect(events.map((e) => e.body).sort()).toEqual(['one', 'other room', 'two']);
-    expect(events.every((e) => e.sender === '@me:localhost' && e.txnId)).toBe(true);
   });
 
   it('keeps a row after a network failure, with the same txnId for the retry, and holds later rows back', async () => {
@@ -56,7 +62,7 @@ describe('OutboxFlusher', () => {
     transport.failures = ['network'];
     const first = await text('!a', 'first');
     await text('!a', 'second');
-    const flusher = new OutboxFlusher({ transport, sender, now, random: () => 1 });
+    const flusher = new OutboxFlusher({ transport, now, random: () => 1 });
     await flusher.flush();
     expect(transport.sent).toEqual([]);
     const waiting = await db().outbox.get(first.txnId);
@@ -76,7 +82,7 @@ describe('OutboxFlusher', () => {
     const transport = new FakeTransport();
     transport.failures = [{ status: 429, retryAfterMs: 7_000 }];
     const row = await text('!a', 'hello');
-    const flusher = new OutboxFlusher({ transport, sender, now });
+    const flusher = new OutboxFlusher({ transport, now });
     await flusher.flush();
     flusher.stop();
     expect((await db().outbox.get(row.txnId))?.nextAttemptAt).toBe(clock + 7_000);
@@ -87,21 +93,24 @@ describe('OutboxFlusher', () => {
     transport.failures = [{ status: 413 }];
     const big = await text('!a', 'big');
     await text('!a', 'small');
-    const flusher = new OutboxFlusher({ transport, sender, now });
+    const flusher = new OutboxFlusher({ transport, now });
     await flusher.flush();
     flusher.stop();
     expect(await db().outbox.get(big.txnId)).toMatchObject({ state: 'failed', error: 'tooLarge' });
     expect(transport.sent.map((s) => s.body)).toEqual(['small']);
   });
 
-  it('does not store the event twice when the sync echo came first', async () => {
+  it('a sync echo that came before the send returned leaves nothing behind', async () => {
     const transport = new FakeTransport();
     const row = await text('!a', 'echoed');
-    await db().events.put({ eventId: '$event-1', roomId: '!a', ts: 5, sender: '@me:localhost', senderName: 'Me', type: 'm.room.message', body: 'echoed' });
-    const flusher = new OutboxFlusher({ transport, sender, now });
+    // The echo arrives while the request is out.
+    transport.send = async (request) => {
+      await db().transaction('rw', db().outbox, () => retireEchoes(db(), [{ eventId: '$fast', txnId: request.txnId }]));
+      return '$fast';
+    };
+    const flusher = new OutboxFlusher({ transport, now });
     await flusher.flush();
     flusher.stop();
-    expect(await db().events.count()).toBe(1);
     expect(await db().outbox.get(row.txnId)).toBeUndefined();
   });
 
@@ -119,7 +128,7 @@ describe('OutboxFlusher and the 23-hour rule', () => {
     const transport = new FakeTransport();
     transport.failures = ['network'];
     const row = await text('!a', 'late');
-    const flusher = new OutboxFlusher({ transport, sender, now, random: () => 1 });
+    const flusher = new OutboxFlusher({ transport, now, random: () => 1 });
     await flusher.flush();
     expect(transport.sent).toEqual([]);
     clock += 24 * 60 * 60 * 1000;
@@ -137,7 +146,7 @@ describe('OutboxFlusher and the 23-hour rule', () => {
     const transport = new FakeTransport();
     const row = await text('!a', 'half');
     await db().outbox.update(row.txnId, { state: 'sending', firstAttemptAt: clock });
-    const flusher = new OutboxFlusher({ transport, sender, now });
+    const flusher = new OutboxFlusher({ transport, now });
     await flusher.flush();
     flusher.stop();
     expect(transport.sent).toEqual([{ txnId: row.txnId, body: 'half', roomId: '!a' }]);
@@ -147,10 +156,10 @@ describe('OutboxFlusher and the 23-hour rule', () => {
     const transport = new FakeTransport();
     await text('!secret', 'encrypted room');
     await text('!open', 'open room');
-    const flusher = new OutboxFlusher({ transport, sender, now, accepts: (r) => r.roomId === '!open', schedule: false });
+    const flusher = new OutboxFlusher({ transport, now, accepts: (r) => r.roomId === '!open', schedule: false });
     expect(await flusher.flush()).toBe(true);
     expect(transport.sent.map((s) => s.body)).toEqual(['open room']);
-    expect(await db().outbox.count()).toBe(1);
+    expect(await db().outbox.where('state').equals('queued').count()).toBe(1);
   });
 
   it('stops the whole pass when the homeserver does not answer at all', async () => {
@@ -158,7 +167,7 @@ describe('OutboxFlusher and the 23-hour rule', () => {
     transport.failures = ['network'];
     await text('!a', 'a1');
     await text('!b', 'b1');
-    const flusher = new OutboxFlusher({ transport, sender, now, schedule: false });
+    const flusher = new OutboxFlusher({ transport, now, schedule: false });
     expect(await flusher.flush()).toBe(false);
     // One request for two rooms: no storm while offline.
     expect(transport.calls).toBe(1);
@@ -169,7 +178,7 @@ describe('OutboxFlusher and the 23-hour rule', () => {
     transport.failures = [{ roomNotReady: true }];
     const waiting = await text('!new', 'to a room still syncing');
     await text('!b', 'b1');
-    const flusher = new OutboxFlusher({ transport, sender, now, schedule: false, random: () => 1 });
+    const flusher = new OutboxFlusher({ transport, now, schedule: false, random: () => 1 });
     expect(await flusher.flush()).toBe(false);
     expect(transport.sent.map((s) => s.body)).toEqual(['b1']);
     const row = await db().outbox.get(waiting.txnId);

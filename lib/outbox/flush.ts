@@ -1,20 +1,20 @@
 import { db } from '../db/database';
-import type { EventRow, OutboxRow } from '../db/types';
+import { getOutboxRow, recordSent, updateOutboxRow } from '../db/outbox';
+import type { OutboxRow } from '../db/types';
+import { requestFor, type OutgoingRequest } from './request';
 import type { SendFailure } from './retryPolicy';
 import { abandoned, afterFailure, nextStep, started } from './stateMachine';
 
 /** How rows reach the homeserver: the page uses matrix-js-sdk (so encrypted rooms are encrypted). */
 export interface Transport {
-  /** Sends the row with its own txnId and resolves with the event id the homeserver gave. */
-  send(row: OutboxRow): Promise<string>;
+  /** Sends the request with its row's txnId and resolves with the event id the homeserver gave. */
+  send(request: OutgoingRequest): Promise<string>;
   /** Describes a rejected send() in SDK-free terms. */
   describeFailure(error: unknown): SendFailure;
 }
 
 export interface FlusherOptions {
   transport: Transport;
-  /** Who sends: the event row written when a send succeeds carries it. */
-  sender: { userId: string; displayName: string };
   /** Which rows this flusher may send (the service worker: unencrypted rooms only). */
   accepts?: (row: OutboxRow) => boolean | Promise<boolean>;
   now?: () => number;
@@ -31,8 +31,10 @@ export interface FlusherOptions {
 /**
  * Sends the outbox, oldest row first in each room, one request at a time. A transient failure
  * leaves the row queued with its next attempt time and stops that room (so order holds); a
- * failure without any answer stops the whole pass (the homeserver is out of reach). A timer
- * wakes the flusher when the earliest waiting row is due.
+ * failure without any answer stops the whole pass (the homeserver is out of reach). A row
+ * referring to a message not sent yet waits for it without holding up the room. A timer wakes
+ * the flusher when the earliest waiting row is due. The flusher writes no events: the sync's
+ * echo of a sent row is what the timeline shows.
  */
 export class OutboxFlusher {
   private running: Promise<boolean> | null = null;
@@ -90,16 +92,19 @@ export class OutboxFlusher {
     let earliestWait = Infinity;
     let remaining = false;
     rooms: for (const roomRows of byRoom.values()) {
-      for (let row of roomRows) {
+      for (const listed of roomRows) {
         if (this.stopped) return false;
+        // Read again: an earlier row's send may have given this one its relation's event id.
+        let row = await getOutboxRow(listed.txnId);
+        if (!row) continue;
         if (row.state === 'sending' && !this.inFlight.has(row.txnId)) {
           row = { ...row, ...abandoned() };
-          await db().outbox.update(row.txnId, abandoned());
+          await updateOutboxRow(row.txnId, abandoned());
         }
         const step = nextStep(this.options.honourBackoff === false ? { ...row, nextAttemptAt: 0 } : row, this.now());
-        if (step === 'skip') continue;
+        if (step === 'skip' || step === 'blocked') continue;
         if (step === 'confirm') {
-          await db().outbox.update(row.txnId, { state: 'needs-confirmation' });
+          await updateOutboxRow(row.txnId, { state: 'needs-confirmation' });
           continue;
         }
         if (step === 'wait') {
@@ -121,19 +126,19 @@ export class OutboxFlusher {
 
   /** One try at one row. */
   private async attempt(row: OutboxRow): Promise<'sent' | { retryAt: number; unreachable: boolean }> {
-    const { transport, sender } = this.options;
-    const outbox = db().outbox;
+    const request = requestFor(row);
+    if (!request) return 'sent'; // waits for the row it refers to
     // The row may have been discarded or sent by another pass since the list was read.
-    if (!(await outbox.update(row.txnId, started(row, this.now())))) return 'sent';
+    if (!(await updateOutboxRow(row.txnId, started(row, this.now())))) return 'sent';
     this.inFlight.add(row.txnId);
     try {
-      const eventId = await transport.send(row);
-      await this.recordSent(row, eventId, sender);
+      const eventId = await this.options.transport.send(request);
+      await recordSent(row.txnId, eventId);
       return 'sent';
     } catch (error) {
-      const failure = transport.describeFailure(error);
+      const failure = this.options.transport.describeFailure(error);
       const change = afterFailure(row, failure, this.now(), this.random);
-      const stillThere = await outbox.update(row.txnId, change);
+      const stillThere = await updateOutboxRow(row.txnId, change);
       // Gone (discarded meanwhile) or failed for good: either way the room may go on.
       if (!stillThere || change.state === 'failed') return 'sent';
       // No answer at all: the homeserver is out of reach for every room. A room the client does
@@ -142,29 +147,6 @@ export class OutboxFlusher {
     } finally {
       this.inFlight.delete(row.txnId);
     }
-  }
-
-  /** Retires the row and stores the event in one step, so the timeline never shows it twice. */
-  private async recordSent(row: OutboxRow, eventId: string, sender: FlusherOptions['sender']) {
-    const d = db();
-    await d.transaction('rw', d.outbox, d.events, async () => {
-      await d.outbox.delete(row.txnId);
-      if (await d.events.get(eventId)) return; // the sync's remote echo came first
-      const content = row.content as { body?: unknown; msgtype?: unknown };
-      const event: EventRow = {
-        eventId,
-        roomId: row.roomId,
-        ts: this.now(),
-        sender: sender.userId,
-        senderName: sender.displayName,
-        type: row.type,
-        msgtype: typeof content.msgtype === 'string' ? content.msgtype : undefined,
-        body: typeof content.body === 'string' ? content.body : undefined,
-        content: row.content,
-        txnId: row.txnId,
-      };
-      await d.events.put(event);
-    });
   }
 
   private schedule(at: number): void {

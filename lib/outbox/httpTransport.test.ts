@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { OutboxRow } from '../db/types';
 import { httpTransport } from './httpTransport';
+import type { OutgoingRequest } from './request';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const row: OutboxRow = { txnId: 'tx/1', roomId: '!r:hs', createdAt: 1, type: 'm.room.message', content: { body: 'hi' }, state: 'queued', attempts: 0, nextAttemptAt: 0 };
+const row: OutgoingRequest = { kind: 'event', txnId: 'tx/1', roomId: '!r:hs', type: 'm.room.message', content: { body: 'hi' } };
 
 describe('httpTransport', () => {
   it('PUTs the row under its own txnId with the token and returns the event id', async () => {
@@ -17,6 +17,17 @@ describe('httpTransport', () => {
     expect(calls[0][0]).toBe('http://hs/_matrix/client/v3/rooms/!r%3Ahs/send/m.room.message/tx%2F1');
     expect(calls[0][1]).toMatchObject({ method: 'PUT', body: '{"body":"hi"}' });
     expect((calls[0][1].headers as Record<string, string>).authorization).toBe('Bearer tok');
+  });
+
+  it('PUTs a redaction under its own txnId, with the reason', async () => {
+    const calls: [string, RequestInit][] = [];
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      calls.push([url, init]);
+      return new Response(JSON.stringify({ event_id: '$r' }));
+    });
+    await expect(httpTransport('http://hs', 'tok').send({ kind: 'redaction', txnId: 't2', roomId: '!r:hs', eventId: '$e', reason: 'typo' })).resolves.toBe('$r');
+    expect(calls[0][0]).toBe('http://hs/_matrix/client/v3/rooms/!r%3Ahs/redact/%24e/t2');
+    expect(calls[0][1]).toMatchObject({ method: 'PUT', body: '{"reason":"typo"}' });
   });
 
   it('describes 429s, refusals and silence for the retry policy', async () => {

@@ -1,5 +1,5 @@
-import type { OutboxRow } from '../db/types';
 import type { Transport } from './flush';
+import type { OutgoingRequest } from './request';
 import type { SendFailure } from './retryPolicy';
 
 class HttpFailure extends Error {
@@ -15,24 +15,30 @@ class HttpFailure extends Error {
  */
 export function httpTransport(homeserverUrl: string, accessToken: string): Transport {
   return {
-    async send(row: OutboxRow): Promise<string> {
-      const path = `/_matrix/client/v3/rooms/${encodeURIComponent(row.roomId)}/send/${encodeURIComponent(row.type)}/${encodeURIComponent(row.txnId)}`;
+    async send(request: OutgoingRequest): Promise<string> {
+      const room = `/_matrix/client/v3/rooms/${encodeURIComponent(request.roomId)}`;
+      const txn = encodeURIComponent(request.txnId);
+      const path =
+        request.kind === 'redaction'
+          ? `${room}/redact/${encodeURIComponent(request.eventId)}/${txn}`
+          : `${room}/send/${encodeURIComponent(request.type)}/${txn}`;
+      const body = request.kind === 'redaction' ? (request.reason ? { reason: request.reason } : {}) : request.content;
       let res: Response;
       try {
         res = await fetch(homeserverUrl + path, {
           method: 'PUT',
           headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
-          body: JSON.stringify(row.content),
+          body: JSON.stringify(body),
         });
       } catch {
         throw new HttpFailure({});
       }
-      const body = (await res.json().catch(() => ({}))) as { event_id?: unknown; errcode?: unknown; retry_after_ms?: unknown };
-      if (res.ok && typeof body.event_id === 'string') return body.event_id;
+      const answer = (await res.json().catch(() => ({}))) as { event_id?: unknown; errcode?: unknown; retry_after_ms?: unknown };
+      if (res.ok && typeof answer.event_id === 'string') return answer.event_id;
       throw new HttpFailure({
         status: res.ok ? 502 : res.status,
-        errcode: typeof body.errcode === 'string' ? body.errcode : undefined,
-        retryAfterMs: typeof body.retry_after_ms === 'number' ? body.retry_after_ms : undefined,
+        errcode: typeof answer.errcode === 'string' ? answer.errcode : undefined,
+        retryAfterMs: typeof answer.retry_after_ms === 'number' ? answer.retry_after_ms : undefined,
       });
     },
     describeFailure(error: unknown): SendFailure {

@@ -8,11 +8,13 @@ import { decideRetry, type SendFailure } from './retryPolicy';
  */
 export const CONFIRM_AFTER_MS = 23 * 60 * 60 * 1000;
 
-export type Next = 'send' | 'wait' | 'confirm' | 'skip';
+/** `blocked`: the row refers to a message not sent yet; the room's later rows may go on. */
+export type Next = 'send' | 'wait' | 'confirm' | 'skip' | 'blocked';
 
 /** What to do with a row now. */
 export function nextStep(row: OutboxRow, now: number): Next {
-  if (row.state === 'failed' || row.state === 'needs-confirmation') return 'skip';
+  if (row.state === 'failed' || row.state === 'needs-confirmation' || row.state === 'sent') return 'skip';
+  if (row.dependsOn) return 'blocked';
   if (row.outcomeUnknown && !row.confirmed && row.firstAttemptAt !== undefined && now - row.firstAttemptAt > CONFIRM_AFTER_MS) {
     return 'confirm';
   }
@@ -37,4 +39,14 @@ export function afterFailure(row: OutboxRow, failure: SendFailure, now: number, 
 /** A row left 'sending' by a tab or worker that went away: nobody knows if it arrived. */
 export function abandoned(): Partial<OutboxRow> {
   return { state: 'queued', outcomeUnknown: true, nextAttemptAt: 0 };
+}
+
+/** The user asks to try a failed row again. */
+export function retried(): Partial<OutboxRow> {
+  return { state: 'queued', nextAttemptAt: 0, error: undefined };
+}
+
+/** The user chose to send a row held for confirmation after all. */
+export function confirmedByUser(): Partial<OutboxRow> {
+  return { state: 'queued', confirmed: true, nextAttemptAt: 0 };
 }

@@ -28,7 +28,6 @@ export async function flushFromWorker(): Promise<boolean> {
   };
   const flusher = new OutboxFlusher({
     transport: httpTransport(session.homeserverUrl, session.accessToken),
-    sender: { userId: session.userId, displayName: session.userId },
     accepts: unencrypted,
     schedule: false,
     honourBackoff: false,

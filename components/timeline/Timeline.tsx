@@ -1,20 +1,43 @@
 'use client';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
-import { confirmMessage, discardMessage, retryMessage } from '@/lib/actions/outbox';
+import { toggleReaction } from '@/lib/actions/react';
+import { redactMessage } from '@/lib/actions/redactMessage';
 import { fillGap, loadOlderMessages } from '@/lib/actions/rooms';
-import type { ReactionSummary } from '@/lib/db/queries';
-import type { EventRow, GapRow, OutboxRow, SessionRow } from '@/lib/db/types';
+import { pendingKey } from '@/lib/db/localEcho';
+import type { Timeline as TimelineData } from '@/lib/db/queries';
+import type { GapRow, MessageRef, RoomRow, SessionRow } from '@/lib/db/types';
 import { markOnce } from '@/lib/perfMarks';
-import { formatMessageTime } from '@/lib/i18n/format';
-import type { Locale } from '@/lib/i18n/locales';
-import { useConnection, useTimeline } from './hooks';
+import { useConnection, useTimeline } from '../hooks';
+import { EventItem, PendingItem, type MessageContext } from './MessageItem';
 
-export function Timeline({ roomId, session }: { roomId: string; session: SessionRow }) {
+export interface TimelineProps {
+  room: RoomRow;
+  session: SessionRow;
+  onReply(to: MessageRef, senderName: string, body: string): void;
+  onEdit(message: MessageRef, body: string): void;
+}
+
+type Quoted = MessageContext['quoted'];
+
+/** What replies quote: every loaded message by event id and by txnId. */
+function quotable(timeline: TimelineData, myName: string): Map<string, NonNullable<Quoted>> {
+  const map = new Map<string, NonNullable<Quoted>>();
+  for (const e of timeline.events) map.set(e.eventId, { domKey: e.eventId, senderName: e.senderName, body: e.redacted ? undefined : e.body });
+  for (const row of timeline.pending) {
+    const quote = { domKey: row.txnId, senderName: myName, body: typeof row.content.body === 'string' ? row.content.body : undefined };
+    map.set(row.txnId, quote);
+    if (row.eventId) map.set(row.eventId, quote);
+  }
+  return map;
+}
+
+export function Timeline({ room, session, onReply, onEdit }: TimelineProps) {
+  const roomId = room.roomId;
   const t = useTranslations('timeline');
   const [limit, setLimit] = useState(PAGE);
   const [startReached, setStartReached] = useState(false);
-  const timeline = useTimeline(roomId, limit);
+  const timeline = useTimeline(roomId, limit, session.userId);
   const list = useRef<HTMLOListElement>(null);
   const end = useRef<HTMLDivElement>(null);
   // Whether the user is at the newest message: new ones scroll into view only then.
@@ -59,6 +82,18 @@ export function Timeline({ roomId, session }: { roomId: string; session: Session
   }, [pendingCount]);
 
   if (!timeline) return <div className="flex-1" />;
+  const myName = timeline.events.findLast((e) => e.sender === session.userId)?.senderName ?? session.userId;
+  const quotes = quotable(timeline, myName);
+  const canDeleteOthers = (room.myPowerLevel ?? 0) >= (room.redactLevel ?? 50);
+  const context = (quotedKey: string | undefined, reactionKey: string, mine: boolean): MessageContext => ({
+    quoted: quotedKey === undefined ? undefined : (quotes.get(quotedKey) ?? null),
+    reactions: timeline.reactions[reactionKey],
+    canDelete: mine || canDeleteOthers,
+    onReply,
+    onEdit,
+    onDelete: (message) => void redactMessage(roomId, message),
+    onReact: (message, key, own) => void toggleReaction(roomId, message, key, own),
+  });
   const gapsBefore = new Map<string, GapRow[]>();
   for (const gap of timeline.gaps) {
     const next = timeline.events.find((e) => e.ts >= gap.ts);
@@ -87,13 +122,17 @@ export function Timeline({ roomId, session }: { roomId: string; session: Session
             <EventItem
               event={event}
               mine={event.sender === session.userId}
-              reactions={timeline.reactions[event.eventId]}
-              me={session.userId}
+              context={context(event.inReplyTo, event.eventId, event.sender === session.userId)}
             />
           </Fragment>
         ))}
         {timeline.pending.map((row) => (
-          <PendingItem key={row.txnId} row={row} />
+          <PendingItem
+            key={row.txnId}
+            row={row}
+            myName={myName}
+            context={context(row.relation?.rel === 'reply' ? (row.relation.eventId ?? row.dependsOn) : undefined, pendingKey(row), true)}
+          />
         ))}
         <div ref={end} />
       </ol>
@@ -170,97 +209,3 @@ function GapMarker({ gap }: { gap: GapRow }) {
 }
 
 const PAGE = 50;
-
-/** The catalogue key explaining why a message cannot be read yet (the SDK's failure codes). */
-function decryptionMessage(code: string) {
-  if (code === 'HISTORICAL_MESSAGE_USER_NOT_JOINED') return 'undecryptableNotJoined' as const;
-  if (code.startsWith('HISTORICAL_MESSAGE')) return 'undecryptableHistorical' as const;
-  if (code === 'MEGOLM_UNKNOWN_INBOUND_SESSION_ID' || code === 'OLM_UNKNOWN_MESSAGE_INDEX') return 'undecryptableWaiting' as const;
-  return 'undecryptable' as const;
-}
-
-function EventItem({
-  event,
-  mine,
-  reactions,
-  me,
-}: {
-  event: EventRow;
-  mine: boolean;
-  reactions?: ReactionSummary[];
-  me: string;
-}) {
-  const t = useTranslations('timeline');
-  const locale = useLocale() as Locale;
-  let body: React.ReactNode = event.body;
-  if (event.redacted) body = <em className="text-slate-500">{t('deleted')}</em>;
-  else if (event.decryptionError === 'pending') body = <em className="text-slate-500">{t('decrypting')}</em>;
-  else if (event.decryptionError) body = <em className="text-slate-500">{t(decryptionMessage(event.decryptionError))}</em>;
-  else if (event.body === undefined) body = <em className="text-slate-500">{t('unsupported')}</em>;
-  return (
-    <li className={`flex flex-col ${mine ? 'items-end' : 'items-start'}`} data-testid="message" data-event-id={event.eventId}>
-      <span className="text-xs text-slate-500">
-        <span data-testid="message-sender">{event.senderName}</span>
-        {' · '}
-        <time dateTime={new Date(event.ts).toISOString()}>{formatMessageTime(event.ts, locale)}</time>
-      </span>
-      <p
-        className={`max-w-[80%] whitespace-pre-wrap break-words rounded-lg px-3 py-2 ${mine ? 'bg-sky-100' : 'bg-slate-100'}`}
-        data-testid="message-body"
-      >
-        {body}
-        {event.editedBy && !event.redacted && <span className="ml-1 text-xs text-slate-500">{t('edited')}</span>}
-      </p>
-      {reactions && reactions.length > 0 && (
-        <ul className="mt-1 flex gap-1" data-testid="reactions">
-          {reactions.map((r) => (
-            <li
-              key={r.key}
-              className={`rounded-full border px-2 text-xs ${r.senders.includes(me) ? 'border-sky-600 bg-sky-50' : 'border-slate-300'}`}
-            >
-              {r.key} {r.count}
-            </li>
-          ))}
-        </ul>
-      )}
-    </li>
-  );
-}
-
-function PendingItem({ row }: { row: OutboxRow }) {
-  const t = useTranslations('timeline');
-  const tErrors = useTranslations('outbox.errors');
-  const body = typeof row.content.body === 'string' ? row.content.body : '';
-  const status =
-    row.state === 'failed'
-      ? `${t('failed')}${row.error ? ` · ${tErrors(row.error as 'rejected')}` : ''}`
-      : row.state === 'needs-confirmation'
-        ? t('needsConfirmation')
-        : row.attempts > 0
-          ? t('waiting')
-          : t('sending');
-  return (
-    <li className="flex flex-col items-end" data-testid="message" data-pending={row.state}>
-      <p className="max-w-[80%] whitespace-pre-wrap break-words rounded-lg bg-sky-50 px-3 py-2 opacity-80" data-testid="message-body">
-        {body}
-      </p>
-      <span className="text-xs text-slate-500" data-testid="message-status">
-        {status}
-        {(row.state === 'failed' || row.state === 'needs-confirmation') && (
-          <>
-            {' '}
-            <button
-              className="underline"
-              onClick={() => (row.state === 'failed' ? retryMessage(row.txnId) : confirmMessage(row.txnId))}
-            >
-              {row.state === 'failed' ? t('retry') : t('sendAnyway')}
-            </button>{' '}
-            <button className="underline" onClick={() => discardMessage(row.txnId)}>
-              {t('discard')}
-            </button>
-          </>
-        )}
-      </span>
-    </li>
-  );
-}

@@ -1,0 +1,151 @@
+'use client';
+import { useLocale, useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
+import { discardMessage, confirmMessage, retryMessage } from '@/lib/actions/outbox';
+import type { PendingMessage, ReactionSummary, ShownEvent } from '@/lib/db/localEcho';
+import type { MessageRef } from '@/lib/db/types';
+import { formatMessageTime } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locales';
+import { MessageActions } from './MessageActions';
+import { Reactions } from './Reactions';
+import { ReplyQuote } from './ReplyQuote';
+
+/** What a message item needs from the timeline around it. */
+export interface MessageContext {
+  /** The message a reply answers, if the timeline has it loaded. */
+  quoted: { domKey: string; senderName: string; body?: string } | null | undefined;
+  reactions?: ReactionSummary[];
+  canDelete: boolean;
+  onReply(to: MessageRef, senderName: string, body: string): void;
+  onEdit(message: MessageRef, body: string): void;
+  onDelete(message: MessageRef): void;
+  onReact(message: MessageRef, key: string, mine?: MessageRef): void;
+}
+
+/** The catalogue key explaining why a message cannot be read yet (the SDK's failure codes). */
+function decryptionMessage(code: string) {
+  if (code === 'HISTORICAL_MESSAGE_USER_NOT_JOINED') return 'undecryptableNotJoined' as const;
+  if (code.startsWith('HISTORICAL_MESSAGE')) return 'undecryptableHistorical' as const;
+  if (code === 'MEGOLM_UNKNOWN_INBOUND_SESSION_ID' || code === 'OLM_UNKNOWN_MESSAGE_INDEX') return 'undecryptableWaiting' as const;
+  return 'undecryptable' as const;
+}
+
+function Bubble({ mine, children, faded }: { mine: boolean; children: ReactNode; faded?: boolean }) {
+  return (
+    <div
+      className={`max-w-[80%] whitespace-pre-wrap break-words rounded-lg px-3 py-2 ${mine ? 'bg-sky-100' : 'bg-slate-100'} ${faded ? 'opacity-80' : ''}`}
+      data-testid="message-body"
+    >
+      {children}
+    </div>
+  );
+}
+
+/** A message that reached the homeserver, with what the user queued for it applied. */
+export function EventItem({ event, mine, context }: { event: ShownEvent; mine: boolean; context: MessageContext }) {
+  const t = useTranslations('timeline');
+  const tMessage = useTranslations('message');
+  const locale = useLocale() as Locale;
+  const ref: MessageRef = { eventId: event.eventId };
+  const readable = !event.redacted && !event.deleting && !event.decryptionError && event.body !== undefined;
+  let body: ReactNode = event.body;
+  if (event.redacted) body = <em className="text-slate-500">{t('deleted')}</em>;
+  else if (event.deleting) body = <em className="text-slate-500">{tMessage('deleting')}</em>;
+  else if (event.decryptionError === 'pending') body = <em className="text-slate-500">{t('decrypting')}</em>;
+  else if (event.decryptionError) body = <em className="text-slate-500">{t(decryptionMessage(event.decryptionError))}</em>;
+  else if (event.body === undefined) body = <em className="text-slate-500">{t('unsupported')}</em>;
+  return (
+    <li
+      className={`group flex flex-col ${mine ? 'items-end' : 'items-start'}`}
+      data-testid="message"
+      data-event-id={event.eventId}
+      data-message-key={event.eventId}
+      tabIndex={-1}
+    >
+      <span className="text-xs text-slate-500">
+        <span data-testid="message-sender">{event.senderName}</span>
+        {' · '}
+        <time dateTime={new Date(event.ts).toISOString()}>{formatMessageTime(event.ts, locale)}</time>
+      </span>
+      <Bubble mine={mine}>
+        {event.inReplyTo && !event.redacted && context.quoted !== undefined && <ReplyQuote original={context.quoted} />}
+        <span data-testid="message-text">{body}</span>
+        {(event.editedBy || event.localEdit) && readable && (
+          <span className="ml-1 text-xs text-slate-500" data-testid="edited">
+            {t('edited')}
+          </span>
+        )}
+      </Bubble>
+      {!event.redacted && !event.deleting && (
+        <Reactions reactions={context.reactions} onToggle={(r) => context.onReact(ref, r.key, r.mine)} />
+      )}
+      {readable && (
+        <MessageActions
+          canEdit={mine && event.msgtype === 'm.text'}
+          canDelete={mine || context.canDelete}
+          onReply={() => context.onReply(ref, event.senderName, event.body ?? '')}
+          onEdit={() => context.onEdit(ref, event.body ?? '')}
+          onDelete={() => context.onDelete(ref)}
+          onReact={(key) => context.onReact(ref, key, context.reactions?.find((r) => r.key === key)?.mine)}
+        />
+      )}
+    </li>
+  );
+}
+
+/** A message of the user's still in the outbox, or sent and waiting for the sync to bring it. */
+export function PendingItem({ row, context, myName }: { row: PendingMessage; context: MessageContext; myName: string }) {
+  const t = useTranslations('timeline');
+  const tMessage = useTranslations('message');
+  const tErrors = useTranslations('outbox.errors');
+  const body = typeof row.content.body === 'string' ? row.content.body : '';
+  const ref: MessageRef = row.eventId ? { eventId: row.eventId } : { txnId: row.txnId };
+  const status =
+    row.state === 'sent'
+      ? tMessage('sent')
+      : row.state === 'failed'
+        ? `${t('failed')}${row.error ? ` · ${tErrors(row.error as 'rejected')}` : ''}`
+        : row.state === 'needs-confirmation'
+          ? t('needsConfirmation')
+          : row.attempts > 0
+            ? t('waiting')
+            : t('sending');
+  return (
+    <li className="group flex flex-col items-end" data-testid="message" data-pending={row.state} data-message-key={row.txnId} tabIndex={-1}>
+      <Bubble mine faded={row.state !== 'sent'}>
+        {row.relation?.rel === 'reply' && context.quoted !== undefined && <ReplyQuote original={context.quoted} />}
+        <span data-testid="message-text">{body}</span>
+        {row.localEdit && (
+          <span className="ml-1 text-xs text-slate-500" data-testid="edited">
+            {t('edited')}
+          </span>
+        )}
+      </Bubble>
+      <Reactions reactions={context.reactions} onToggle={(r) => context.onReact(ref, r.key, r.mine)} />
+      <span className="text-xs text-slate-500" data-testid="message-status">
+        {status}
+        {(row.state === 'failed' || row.state === 'needs-confirmation') && (
+          <>
+            {' '}
+            <button className="underline" onClick={() => (row.state === 'failed' ? retryMessage(row.txnId) : confirmMessage(row.txnId))}>
+              {row.state === 'failed' ? t('retry') : t('sendAnyway')}
+            </button>{' '}
+            <button className="underline" onClick={() => discardMessage(row.txnId)}>
+              {t('discard')}
+            </button>
+          </>
+        )}
+      </span>
+      {row.state !== 'failed' && row.state !== 'needs-confirmation' && (
+        <MessageActions
+          canEdit
+          canDelete
+          onReply={() => context.onReply(ref, myName, body)}
+          onEdit={() => context.onEdit(ref, body)}
+          onDelete={() => context.onDelete(ref)}
+          onReact={(key) => context.onReact(ref, key, context.reactions?.find((r) => r.key === key)?.mine)}
+        />
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,158 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { loginThroughUi, roomButton, saveRecoveryKey, trackPageErrors } from './app';
+import { newUser } from './homeserver';
+import type { ApiUser, TimelineEvent } from './matrixApi';
+import { cut, restore } from './network';
+import { HOMESERVER_URL } from './ports';
+
+/** Alice in the browser, bob through the API, in bob's room (alice has no power to delete his messages). */
+async function aliceAndBob(page: Page, roomName: string) {
+  const alice = await newUser('alice');
+  const bob = await newUser('bob');
+  const roomId = await bob.api.sharedRoom(roomName, alice.api);
+  await loginThroughUi(page, alice, HOMESERVER_URL);
+  // A new account's first device shows its recovery key once: noted, out of the way.
+  await saveRecoveryKey(page);
+  await roomButton(page, roomName).click();
+  await expect(composer(page)).toBeVisible();
+  return { alice, bob, roomId };
+}
+
+const composer = (page: Page) => page.getByRole('textbox', { name: 'Message' });
+const message = (page: Page, text: string) => page.getByTestId('timeline').getByTestId('message').filter({ has: page.getByTestId('message-text').getByText(text, { exact: true }) });
+
+async function act(item: Locator, testId: 'reply' | 'edit' | 'delete') {
+  await item.hover();
+  await item.getByTestId(testId).click();
+}
+
+async function react(item: Locator, key: string) {
+  await item.hover();
+  await item.locator(`[data-testid="quick-reaction"][data-key="${key}"]`).click();
+}
+
+/** What alice's own events look like to bob, in order: readable summaries. */
+async function aliceEvents(bob: ApiUser, roomId: string, aliceId: string): Promise<string[]> {
+  const events = await bob.events(roomId);
+  const byId = new Map(events.map((e) => [e.event_id, e]));
+  // A redacted event keeps no content.
+  const deleted = (e: TimelineEvent) => Object.keys(e.content).length === 0;
+  const label = (id?: string) => {
+    const e = id ? byId.get(id) : undefined;
+    if (!e) return `?${id}`;
+    return deleted(e) ? `(deleted ${e.type})` : (e.content.body ?? e.type);
+  };
+  const describe = (e: TimelineEvent) => {
+    const rel = e.content['m.relates_to'];
+    if (deleted(e)) return `deleted ${e.type}`;
+    if (e.type === 'm.room.redaction') return `delete ${label(e.redacts)}`;
+    if (e.type === 'm.reaction') return `react ${rel?.key} to ${label(rel?.event_id)}`;
+    if (rel?.rel_type === 'm.replace') return `edit ${label(rel.event_id)} to ${e.content['m.new_content']?.body}`;
+    if (rel?.['m.in_reply_to']) return `reply ${e.content.body} to ${label(rel['m.in_reply_to'].event_id)}`;
+    return `message ${e.content.body ?? '(deleted)'}`;
+  };
+  return events.filter((e) => e.sender === aliceId && e.type !== 'm.room.member').map(describe);
+}
+
+test('reply, react and take it back, edit with Up, delete with a confirmation: bob gets each once', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = trackPageErrors(page);
+  const { alice, bob, roomId } = await aliceAndBob(page, 'Büro');
+  await bob.api.send(roomId, 'When is the meeting?');
+  const question = message(page, 'When is the meeting?');
+  await expect(question).toBeVisible();
+  // Not alice's message, and she may not delete others' here.
+  await question.hover();
+  await expect(question.getByTestId('delete')).toHaveCount(0);
+  await expect(question.getByTestId('edit')).toHaveCount(0);
+
+  await act(question, 'reply');
+  await expect(page.getByTestId('compose-mode')).toContainText('When is the meeting?');
+  await composer(page).fill('At 10');
+  await composer(page).press('Enter');
+  const reply = message(page, 'At 10');
+  await expect(reply.getByTestId('reply-quote')).toContainText('When is the meeting?');
+  await expect(page.getByTestId('compose-mode')).toHaveCount(0);
+
+  await react(question, '👍');
+  await expect(question.getByTestId('reaction')).toHaveAttribute('aria-pressed', 'true');
+  await expect(question.getByTestId('reaction')).toHaveText('👍 1');
+  await expect.poll(() => aliceEvents(bob.api, roomId, alice.userId), { timeout: 30_000 }).toEqual(['reply At 10 to When is the meeting?', 'react 👍 to When is the meeting?']);
+  // Clicking one's own reaction takes it back.
+  await question.getByTestId('reaction').click();
+  await expect(question.getByTestId('reaction')).toHaveCount(0);
+
+  // Up in the empty composer edits the last message.
+  await expect(page.locator('[data-pending]')).toHaveCount(0, { timeout: 30_000 });
+  await composer(page).press('ArrowUp');
+  await expect(composer(page)).toHaveValue('At 10');
+  await composer(page).fill('At 11');
+  await composer(page).press('Enter');
+  const edited = message(page, 'At 11');
+  await expect(edited.getByTestId('edited')).toBeVisible();
+  await expect(edited.getByTestId('reply-quote')).toContainText('When is the meeting?');
+
+  await act(edited, 'delete');
+  const confirm = page.getByTestId('confirm-dialog');
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByTestId('timeline').getByText('Message deleted')).toBeVisible();
+
+  await expect
+    .poll(() => aliceEvents(bob.api, roomId, alice.userId), { timeout: 30_000 })
+    .toEqual([
+      'deleted m.room.message',
+      'deleted m.reaction',
+      'delete (deleted m.reaction)',
+      'edit (deleted m.room.message) to At 11',
+      'delete (deleted m.room.message)',
+    ]);
+  expect(errors).toEqual([]);
+});
+
+test('offline: a message, a reply to it, a reaction on it and an edit of it survive a reload and reach bob once, in order', async ({ page, context }) => {
+  test.setTimeout(150_000);
+  const { alice, bob, roomId } = await aliceAndBob(page, 'Terrain');
+  await cut(context, HOMESERVER_URL);
+  await composer(page).fill('Damaged sign on the N7');
+  await composer(page).press('Enter');
+  const first = message(page, 'Damaged sign on the N7');
+  await expect(first).toHaveAttribute('data-pending', /queued|sending/);
+
+  await act(first, 'reply');
+  await composer(page).fill('Photo follows');
+  await composer(page).press('Enter');
+  await expect(message(page, 'Photo follows').getByTestId('reply-quote')).toContainText('Damaged sign on the N7');
+  await react(first, '👍');
+  await expect(first.getByTestId('reaction')).toHaveText('👍 1');
+  await act(first, 'edit');
+  await expect(composer(page)).toHaveValue('Damaged sign on the N7');
+  await composer(page).fill('Damaged sign on the N7, km 12');
+  await composer(page).press('Enter');
+  // A message written by mistake and deleted before it ever left.
+  await composer(page).fill('Wrong room');
+  await composer(page).press('Enter');
+  await act(message(page, 'Wrong room'), 'delete');
+  await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(message(page, 'Wrong room')).toHaveCount(0);
+
+  await page.reload();
+  await roomButton(page, 'Terrain').click();
+  const edited = message(page, 'Damaged sign on the N7, km 12');
+  await expect(edited.getByTestId('edited')).toBeVisible();
+  await expect(edited.getByTestId('reaction')).toHaveText('👍 1');
+  expect(await aliceEvents(bob.api, roomId, alice.userId)).toEqual([]);
+
+  await restore(context, HOMESERVER_URL);
+  await expect
+    .poll(() => aliceEvents(bob.api, roomId, alice.userId), { timeout: 90_000, intervals: [1_000] })
+    .toEqual([
+      'message Damaged sign on the N7',
+      'reply Photo follows to Damaged sign on the N7',
+      'react 👍 to Damaged sign on the N7',
+      'edit Damaged sign on the N7 to Damaged sign on the N7, km 12',
+    ]);
+  await expect(page.locator('[data-pending]')).toHaveCount(0, { timeout: 30_000 });
+  await expect(message(page, 'Damaged sign on the N7, km 12').getByTestId('edited')).toBeVisible();
+  await expect(message(page, 'Damaged sign on the N7, km 12').getByTestId('reaction')).toHaveText('👍 1');
+});

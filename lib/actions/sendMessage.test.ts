@@ -1,0 +1,18 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES, MessageTooLong, sendMessage } from './sendMessage';
+import { freshDatabase, outboxRows } from './testOutbox';
+
+beforeEach(freshDatabase);
+
+describe('sendMessage', () => {
+  it('queues the trimmed text as m.text, and nothing for blank text', async () => {
+    expect(await sendMessage('!r', '  hello  ')).toBe(true);
+    expect(await sendMessage('!r', ' \n ')).toBe(false);
+    expect(await outboxRows()).toMatchObject([{ roomId: '!r', kind: 'event', type: 'm.room.message', content: { msgtype: 'm.text', body: 'hello' }, state: 'queued' }]);
+  });
+
+  it('refuses a message over the size limit before queuing it', async () => {
+    await expect(sendMessage('!r', 'é'.repeat(MAX_BODY_BYTES))).rejects.toBeInstanceOf(MessageTooLong);
+    expect(await outboxRows()).toEqual([]);
+  });
+});

@@ -1,0 +1,95 @@
+import type { EventRow, MessageRef, OutboxRow, ReactionRow } from './types';
+
+export interface ReactionSummary {
+  key: string;
+  count: number;
+  senders: string[];
+  /** The user's own reaction with this key, to take it back. */
+  mine?: MessageRef;
+}
+
+/** A stored event as the timeline shows it, with what the user has queued for it. */
+export type ShownEvent = EventRow & {
+  /** An edit of it is queued: the text shown is the new one. */
+  localEdit?: boolean;
+  /** Its deletion is queued. */
+  deleting?: boolean;
+};
+
+/** A message still in the outbox (or sent, until its echo), as the timeline shows it. */
+export type PendingMessage = OutboxRow & { localEdit?: boolean };
+
+export interface LocalEcho {
+  events: ShownEvent[];
+  pending: PendingMessage[];
+  /** By event id, or by txnId for messages not sent yet. */
+  reactions: Record<string, ReactionSummary[]>;
+}
+
+/** The key a message in the outbox is known by in `reactions`: its event id once it has one. */
+export function pendingKey(row: OutboxRow): string {
+  return row.eventId ?? row.txnId;
+}
+
+/** How other rows refer to a message in the outbox. */
+export function pendingRef(row: OutboxRow): MessageRef {
+  return row.eventId ? { eventId: row.eventId } : { txnId: row.txnId };
+}
+
+/** What a row refers to, as a timeline key. */
+function targetOf(row: OutboxRow): string | undefined {
+  return row.relation?.eventId ?? row.dependsOn;
+}
+
+/**
+ * The timeline with the user's queued intents applied: an edit shows its new text at once, a
+ * deletion hides the message, a reaction counts, a reaction taken back stops counting. Only
+ * messages (and replies) are items of their own; the rest changes items.
+ */
+export function withLocalEcho(events: EventRow[], reactionRows: ReactionRow[], outbox: OutboxRow[], me?: string): LocalEcho {
+  const byCreation = [...outbox].sort((a, b) => a.createdAt - b.createdAt);
+  const deleting = new Set<string>();
+  const edits = new Map<string, Record<string, unknown>>();
+  const annotations: OutboxRow[] = [];
+  const messages: OutboxRow[] = [];
+  for (const row of byCreation) {
+    const target = targetOf(row);
+    if (row.kind === 'redaction') {
+      if (target) deleting.add(target);
+    } else if (row.relation?.rel === 'replace') {
+      if (target) edits.set(target, row.content); // the newest queued edit wins
+    } else if (row.relation?.rel === 'annotation') annotations.push(row);
+    else messages.push(row);
+  }
+
+  const edited = <T extends { body?: string; content?: Record<string, unknown>; msgtype?: string }>(item: T, key: string): T & { localEdit?: boolean } => {
+    const next = edits.get(key);
+    if (!next) return item;
+    return { ...item, content: next, body: typeof next.body === 'string' ? next.body : undefined, msgtype: typeof next.msgtype === 'string' ? next.msgtype : item.msgtype, localEdit: true };
+  };
+  const shown: ShownEvent[] = events.map((event) => {
+    if (deleting.has(event.eventId) && !event.redacted) return { ...event, deleting: true };
+    return edited(event, event.eventId);
+  });
+  const pending: PendingMessage[] = messages.map((row) => {
+    const next = edits.get(pendingKey(row)) ?? edits.get(row.txnId);
+    return next ? { ...row, content: next, localEdit: true } : row;
+  });
+
+  const reactions: Record<string, ReactionSummary[]> = {};
+  const add = (target: string, key: string, sender: string, ref: MessageRef) => {
+    const list = (reactions[target] ??= []);
+    let entry = list.find((x) => x.key === key);
+    if (!entry) list.push((entry = { key, count: 0, senders: [] }));
+    if (entry.senders.includes(sender)) return;
+    entry.senders.push(sender);
+    entry.count = entry.senders.length;
+    if (sender === me) entry.mine = ref;
+  };
+  for (const r of reactionRows) if (!deleting.has(r.eventId)) add(r.targetId, r.key, r.sender, { eventId: r.eventId });
+  for (const row of annotations) {
+    const target = targetOf(row);
+    if (target && me) add(target, row.relation?.key ?? '', me, row.eventId ? { eventId: row.eventId } : { txnId: row.txnId });
+  }
+  return { events: shown, pending, reactions };
+}

@@ -1,0 +1,124 @@
+import { db, type LuxchatDb } from './database';
+import type { OutboxRow } from './types';
+
+/**
+ * The outbox table's one writer. What a row's state becomes is decided by lib/outbox's state
+ * machine; this module stores it, and keeps rows that refer to other rows consistent.
+ */
+
+/** Rows still waiting to reach the homeserver (sent ones only wait for their echo). */
+export const UNSENT_STATES = ['queued', 'sending', 'failed', 'needs-confirmation'] as const;
+
+/**
+ * Adds a row; with `after`, a row that refers to another row's message. In one transaction
+ * with the lookup, so that row cannot be sent and echoed in between: while it is unsent the
+ * new row waits for it, once sent it takes its event id. False when that message is gone.
+ */
+export async function addOutboxRowFor(row: OutboxRow, after?: string): Promise<boolean> {
+  const d = db();
+  return d.transaction('rw', d.outbox, d.events, async () => {
+    if (after) {
+      const other = await d.outbox.get(after);
+      const eventId = other?.eventId ?? (other ? undefined : (await d.events.where('txnId').equals(after).first())?.eventId);
+      if (!other && !eventId) return false;
+      if (eventId) row.relation = { ...row.relation!, eventId };
+      else row.dependsOn = after;
+    }
+    await d.outbox.add(row);
+    return true;
+  });
+}
+
+/** Changes a row; false when it is gone (sent, or discarded meanwhile). */
+export async function updateOutboxRow(txnId: string, change: Partial<OutboxRow>): Promise<boolean> {
+  return (await db().outbox.update(txnId, change)) > 0;
+}
+
+export function getOutboxRow(txnId: string): Promise<OutboxRow | undefined> {
+  return db().outbox.get(txnId);
+}
+
+/**
+ * The homeserver accepted a row: it stays, as sent, until the sync brings its event (so the
+ * message neither jumps nor changes its sender's name), and the rows that refer to it learn
+ * its event id. The echo may have come first and retired it already.
+ */
+export async function recordSent(txnId: string, eventId: string): Promise<void> {
+  const d = db();
+  await d.transaction('rw', d.outbox, async () => {
+    await d.outbox.update(txnId, { state: 'sent', eventId });
+    await resolveDependants(d, [{ txnId, eventId }]);
+  });
+}
+
+/**
+ * The sync brought these events of ours: the rows that sent them are done, and the rows that
+ * refer to them learn their event ids. Runs inside the caller's transaction (applyChanges).
+ */
+export async function retireEchoes(d: LuxchatDb, echoes: { eventId: string; txnId?: string }[]): Promise<void> {
+  const withTxn = echoes.flatMap((e) => (e.txnId ? [{ txnId: e.txnId, eventId: e.eventId }] : []));
+  if (withTxn.length) await d.outbox.bulkDelete(withTxn.map((e) => e.txnId));
+  // A row sent elsewhere (the service worker) whose echo came without our transaction id.
+  const sentIds = echoes.map((e) => e.eventId);
+  if (sentIds.length) await d.outbox.where('eventId').anyOf(sentIds).delete();
+  await resolveDependants(d, withTxn);
+}
+
+/**
+ * A limited sync skipped history in a room: what this device sent there is on the homeserver,
+ * in this sync or in the gap, and no echo will come for it until the gap is filled.
+ */
+export async function retireSentInRoom(d: LuxchatDb, roomId: string): Promise<void> {
+  await d.outbox
+    .where('[roomId+createdAt]')
+    .between([roomId, -Infinity], [roomId, Infinity])
+    .filter((row) => row.state === 'sent')
+    .delete();
+}
+
+async function resolveDependants(d: LuxchatDb, sent: { txnId: string; eventId: string }[]): Promise<void> {
+  if (!sent.length) return;
+  const eventIds = new Map(sent.map((s) => [s.txnId, s.eventId]));
+  await d.outbox
+    .where('dependsOn')
+    .anyOf([...eventIds.keys()])
+    .modify((row) => {
+      const eventId = eventIds.get(row.dependsOn!);
+      row.relation = { ...row.relation!, eventId };
+      delete row.dependsOn;
+    });
+}
+
+/**
+ * Removes an unsent row, and what only makes sense with it: edits of it, reactions to it,
+ * deletions of it. A reply to it is the user's own message: it stays, without the reply.
+ */
+export async function discardOutboxRow(txnId: string): Promise<void> {
+  const d = db();
+  await d.transaction('rw', d.outbox, async () => {
+    const doomed = [txnId];
+    for (let i = 0; i < doomed.length; i++) {
+      const dependants = await d.outbox.where('dependsOn').equals(doomed[i]).toArray();
+      for (const row of dependants) {
+        if (row.relation?.rel === 'reply') {
+          await d.outbox.where('txnId').equals(row.txnId).modify((r) => {
+            delete r.relation;
+            delete r.dependsOn;
+          });
+        } else doomed.push(row.txnId);
+      }
+    }
+    await d.outbox.bulkDelete(doomed);
+  });
+}
+
+/** How many rows have not reached the homeserver (logging out now would lose them). */
+export function unsentRowCount(): Promise<number> {
+  return db().outbox.where('state').anyOf([...UNSENT_STATES]).count();
+}
+
+/** The queued rows, each with what it waits for: changes whenever one may become sendable. */
+export async function queuedRowKeys(): Promise<string[]> {
+  const rows = await db().outbox.where('state').equals('queued').toArray();
+  return rows.map((r) => `${r.txnId}:${r.dependsOn ?? ''}`);
+}

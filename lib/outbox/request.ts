@@ -1,0 +1,54 @@
+import type { OutboxRow } from '../db/types';
+
+/** What one outbox row asks of the homeserver, with its relation resolved to an event id. */
+export type OutgoingRequest =
+  | { kind: 'event'; roomId: string; txnId: string; type: string; content: Record<string, unknown> }
+  | { kind: 'redaction'; roomId: string; txnId: string; eventId: string; reason?: string };
+
+/**
+ * The request a row makes now, or null while the message it refers to has no event id yet
+ * (that row is still unsent). Relations are built here, at send time, because a row may
+ * refer to a message that was itself unsent when the row was written.
+ */
+export function requestFor(row: OutboxRow): OutgoingRequest | null {
+  const { roomId, txnId, relation } = row;
+  if (row.dependsOn) return null;
+  if (row.kind === 'redaction') {
+    if (!relation?.eventId) return null;
+    const reason = typeof row.content.reason === 'string' ? row.content.reason : undefined;
+    return { kind: 'redaction', roomId, txnId, eventId: relation.eventId, ...(reason ? { reason } : {}) };
+  }
+  if (!relation) return { kind: 'event', roomId, txnId, type: row.type, content: row.content };
+  const eventId = relation.eventId;
+  if (!eventId) return null;
+  switch (relation.rel) {
+    case 'reply':
+      return { kind: 'event', roomId, txnId, type: row.type, content: { ...row.content, 'm.relates_to': { 'm.in_reply_to': { event_id: eventId } } } };
+    case 'replace': {
+      // Clients without edits show the fallback body, marked as a correction.
+      const body = typeof row.content.body === 'string' ? row.content.body : '';
+      return {
+        kind: 'event',
+        roomId,
+        txnId,
+        type: row.type,
+        content: {
+          msgtype: row.content.msgtype ?? 'm.text',
+          body: `* ${body}`,
+          'm.new_content': row.content,
+          'm.relates_to': { rel_type: 'm.replace', event_id: eventId },
+        },
+      };
+    }
+    case 'annotation':
+      return {
+        kind: 'event',
+        roomId,
+        txnId,
+        type: 'm.reaction',
+        content: { 'm.relates_to': { rel_type: 'm.annotation', event_id: eventId, key: relation.key ?? '' } },
+      };
+    case 'redact':
+      return { kind: 'redaction', roomId, txnId, eventId };
+  }
+}
