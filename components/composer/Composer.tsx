@@ -6,7 +6,7 @@ import { editMessage } from '@/lib/actions/editMessage';
 import { MessageTooLong } from '@/lib/actions/messageText';
 import { sendMessage } from '@/lib/actions/sendMessage';
 import { sendReply } from '@/lib/actions/sendReply';
-import { ErrorNote } from '../ErrorNote';
+import { ErrorNote } from '../ui/ErrorNote';
 import { NEW_MESSAGE, type ComposeMode } from './composeMode';
 
 /**

@@ -1,6 +1,6 @@
 // What a user does with rooms. The homeserver work runs in the syncing tab (lib/matrix/commands),
 // whichever tab the user acts in.
-import { db } from '../db/database';
+import { markRoomRead } from '../db/rooms';
 import { newestStored } from '../db/events';
 import { ActionError } from '../matrix/errors';
 import { runCommand } from '../matrix/remote';
@@ -27,7 +27,7 @@ export function leaveRoom(roomId: string): Promise<void> {
 
 /** Marks the room read here at once and, through the syncing tab, on the homeserver. */
 export async function markRead(roomId: string): Promise<void> {
-  await db().rooms.update(roomId, { unread: 0 });
+  await markRoomRead(roomId);
   const newest = await newestStored(roomId);
   if (!newest) return;
   try {

@@ -1,6 +1,10 @@
-import { db, type LuxchatDb } from './database';
+import { db } from './database';
 import { roomEvents } from './events';
+import { writeGaps } from './gaps';
+import { writeMembers } from './members';
 import { retireEchoes, retireSentInRoom } from './outbox';
+import { writeReceipts } from './receipts';
+import { writeRooms } from './rooms';
 import { getSettings } from './settings';
 import type { EditRow, EventRow, GapRow, MemberRow, ReactionRow, ReceiptRow, RoomRow } from './types';
 
@@ -61,20 +65,6 @@ function withEdit(target: EventRow, edit: Pick<EditChange, 'editId' | 'sender' |
   if (target.editedBy && (target.editedAt ?? -Infinity) > edit.ts) return target;
   if (target.editedBy === edit.editId) return target;
   return { ...target, ...displayFields(edit.content), content: edit.content, editedBy: edit.editId, editedAt: edit.ts };
-}
-
-/** The room list's preview must not show a message that was deleted, nor the text before an edit. */
-async function refreshPreview(d: LuxchatDb, room: RoomRow, events: Map<string, EventRow | undefined>): Promise<RoomRow> {
-  if (!room.lastEventId) return room;
-  const shown = events.has(room.lastEventId) ? events.get(room.lastEventId) : await d.events.get(room.lastEventId);
-  if (!shown) return room;
-  if (!shown.redacted) return shown.body === room.lastBody ? room : { ...room, lastBody: shown.body };
-  // This batch's events are written by now: the store has the redaction.
-  const newer = await roomEvents(room.roomId)
-    .reverse()
-    .filter((e) => !e.redacted && e.decryptionError === undefined)
-    .first();
-  return { ...room, lastEventId: newer?.eventId, lastBody: newer?.body, lastSender: newer?.senderName };
 }
 
 /** Every event id a batch reads: the events themselves, edit and redaction targets, reactions. */
@@ -172,7 +162,7 @@ export async function applyChanges(batch: ChangeBatch): Promise<void> {
 
     // Independent of each other: sent together, not one round trip after another (on a main
     // thread busy with the sync, each round trip waits its turn).
-    await Promise.all([writeRooms(d, batch.rooms, previews, events), writeMembers(d, batch.members), writeReceipts(d, batch.receipts), writeGaps(d, batch)]);
+    await Promise.all([writeRooms(d, batch.rooms, previews, events), writeMembers(d, batch.members), writeReceipts(d, batch.receipts), writeGaps(d, batch.gaps, batch.closedGaps)]);
     touchedRooms = touched;
   });
   // Housekeeping, after the batch shows: a prune that does not happen now happens next time.
@@ -185,65 +175,6 @@ async function pruneRooms(roomIds: string[]): Promise<void> {
     const keep = await maxEventsPerRoom();
     await Promise.all(roomIds.map((roomId) => pruneRoom(roomId, keep)));
   });
-}
-
-/** Room summaries, and the previews of rooms whose shown message changed (`previews`). */
-async function writeRooms(d: LuxchatDb, incomingRooms: RoomRow[], previews: Set<string>, events: Map<string, EventRow | undefined>): Promise<void> {
-  const roomIds = [...new Set([...incomingRooms.map((r) => r.roomId), ...previews])];
-  if (!roomIds.length) return;
-  const storedRooms = new Map((await d.rooms.bulkGet(roomIds)).flatMap((r) => (r ? [[r.roomId, r] as const] : [])));
-  const rooms = new Map<string, RoomRow>();
-  for (const incoming of incomingRooms) {
-    const row = { ...incoming };
-    const stored = rooms.get(row.roomId) ?? storedRooms.get(row.roomId);
-    // The SDK's timeline may be shorter than ours after a restart (it may hold no message at
-    // all, only reactions or state): keep the newer preview, and any preview over none.
-    const keepStored = stored && row.membership === stored.membership && (stored.lastTs > row.lastTs || (!row.lastEventId && stored.lastEventId));
-    if (stored && keepStored) {
-      row.lastTs = stored.lastTs;
-      row.lastSender = stored.lastSender;
-      row.lastBody = stored.lastBody;
-      row.lastEventId = stored.lastEventId;
-      previews.add(row.roomId);
-    }
-    rooms.set(row.roomId, row);
-  }
-  await Promise.all(
-    [...previews].map(async (roomId) => {
-      const room = rooms.get(roomId) ?? storedRooms.get(roomId);
-      if (room) rooms.set(roomId, await refreshPreview(d, room, events));
-    }),
-  );
-  await d.rooms.bulkPut([...rooms.values()]);
-}
-
-async function writeMembers(d: LuxchatDb, members: MemberRow[]): Promise<void> {
-  if (members.length) await d.members.bulkPut(members);
-}
-
-/** A receipt never moves back: the newer one per user and room wins. */
-async function writeReceipts(d: LuxchatDb, receipts: ReceiptRow[]): Promise<void> {
-  if (!receipts.length) return;
-  const stored = await d.receipts.bulkGet(receipts.map((r) => [r.roomId, r.userId] as [string, string]));
-  const newest = new Map<string, ReceiptRow>();
-  receipts.forEach((receipt, i) => {
-    const key = `${receipt.roomId}|${receipt.userId}`;
-    const before = newest.get(key) ?? stored[i];
-    if (!before || before.ts <= receipt.ts) newest.set(key, receipt);
-  });
-  await d.receipts.bulkPut([...newest.values()]);
-}
-
-async function writeGaps(d: LuxchatDb, batch: ChangeBatch): Promise<void> {
-  for (const gap of batch.gaps) await (gap.id === undefined ? addGap(d, gap) : d.gaps.put(gap));
-  if (batch.closedGaps.length) await d.gaps.bulkDelete(batch.closedGaps);
-}
-
-/** Records a gap unless one already sits at the same place. */
-async function addGap(d: LuxchatDb, gap: GapRow): Promise<void> {
-  const same = await d.gaps.where('[roomId+ts]').equals([gap.roomId, gap.ts]).first();
-  if (same) await d.gaps.update(same.id!, { token: gap.token ?? same.token, beforeEventId: gap.beforeEventId });
-  else await d.gaps.add({ roomId: gap.roomId, ts: gap.ts, beforeEventId: gap.beforeEventId, token: gap.token });
 }
 
 /** Deletes a room's oldest events beyond `keep`; scrollback fetches them again when needed. */

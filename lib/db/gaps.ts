@@ -1,6 +1,8 @@
-import { db } from './database';
+import { db, type LuxchatDb } from './database';
 import { storedBefore } from './events';
 import type { GapRow } from './types';
+
+/** The gaps table: its writes happen within applyChanges' transaction (and pruning's). */
 
 /** The room's gaps, oldest first. */
 export async function gapsOf(roomId: string): Promise<GapRow[]> {
@@ -28,4 +30,17 @@ export async function gapsByRecency(): Promise<GapRow[]> {
     }
     return inner.sort((a, b) => (rooms.get(b.roomId)?.lastTs ?? 0) - (rooms.get(a.roomId)?.lastTs ?? 0) || b.ts - a.ts);
   });
+}
+
+/** New gaps, gaps moved by a filled page (with their id), and gaps filled completely. */
+export async function writeGaps(d: LuxchatDb, gaps: GapRow[], closed: number[]): Promise<void> {
+  for (const gap of gaps) await (gap.id === undefined ? addGap(d, gap) : d.gaps.put(gap));
+  if (closed.length) await d.gaps.bulkDelete(closed);
+}
+
+/** Records a gap unless one already sits at the same place. */
+async function addGap(d: LuxchatDb, gap: GapRow): Promise<void> {
+  const same = await d.gaps.where('[roomId+ts]').equals([gap.roomId, gap.ts]).first();
+  if (same) await d.gaps.update(same.id!, { token: gap.token ?? same.token, beforeEventId: gap.beforeEventId });
+  else await d.gaps.add({ roomId: gap.roomId, ts: gap.ts, beforeEventId: gap.beforeEventId, token: gap.token });
 }

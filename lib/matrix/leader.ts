@@ -1,13 +1,14 @@
 import { liveQuery } from 'dexie';
 // Imported lazily by the page (after its first paint), so the SDK may be imported statically here.
 import { ClientEvent, SyncState, type MatrixClient, type SyncStateData } from 'matrix-js-sdk';
-import { db, isSealed } from '../db/database';
+import { isSealed } from '../db/database';
+import { markSessionEnded } from '../db/session';
 import { queuedRowKeys } from '../db/outbox';
 import { setConnectionState } from '../db/queries';
 import { getSettings } from '../db/settings';
 import type { ConnectionState, SessionRow } from '../db/types';
 import { OutboxFlusher } from '../outbox/flush';
-import { requestBackgroundFlush } from '../sw/register';
+import { requestBackgroundFlush } from '../pwa/register';
 import { fillGapsInBackground } from './backgroundFill';
 import { startClient, stopClient, type RunningClient } from './client';
 import { prepareEncryption } from './crypto/encryptionSetup';
@@ -71,7 +72,7 @@ async function lead(session: SessionRow, until: Promise<void>): Promise<'stopped
     ended = true;
     console.warn(`luxchat: the homeserver ended the session (soft logout: ${soft})`);
     // Soft: the user signs in again and keeps everything; ChatScreen stops this leader.
-    if (soft) void db().kv.put({ key: 'sessionEnded', soft: true, at: Date.now() }).catch(() => undefined);
+    if (soft) void markSessionEnded(true).catch(() => undefined);
     // A fresh page afterwards: no SDK, no database handles, the login screen saying why.
     else void signOutEverywhere({ serverSide: false, ended: true }).finally(() => location.replace(location.pathname));
   };

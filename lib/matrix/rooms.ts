@@ -1,5 +1,5 @@
 import type { MatrixClient } from 'matrix-js-sdk';
-import { db } from '../db/database';
+import { addCreatedRoom, markRoomLeft } from '../db/rooms';
 import { DIRECT } from './accountData';
 import { ActionError, describeSdkError } from './errors';
 
@@ -8,11 +8,6 @@ const USER_ID = /^@[^:\s]+:[^\s]+$/;
 /** Checked before anything is asked of the syncing tab, so a typo gets its message offline too. */
 export function validUserId(userId: string): boolean {
   return USER_ID.test(userId.trim());
-}
-
-/** A room we just created, shown at once; the sync fills in the rest. */
-async function showNewRoom(roomId: string, name: string, isDirect: boolean): Promise<void> {
-  await db().rooms.put({ roomId, name, membership: 'join', isDirect, encrypted: true, lastTs: Date.now(), unread: 0, mentions: 0, tags: [] });
 }
 
 /**
@@ -38,7 +33,7 @@ export async function openDirectRoom(client: MatrixClient, userId: string): Prom
     initial_state: [{ type: 'm.room.encryption', state_key: '', content: { algorithm: 'm.megolm.v1.aes-sha2' } }],
   });
   await client.setAccountData(DIRECT, { ...direct, [target]: [...(direct[target] ?? []), roomId] });
-  await showNewRoom(roomId, target, true);
+  await addCreatedRoom(roomId, target, true);
   return roomId;
 }
 
@@ -52,7 +47,7 @@ export async function createGroup(client: MatrixClient, name: string, userIds: s
     preset: 'private_chat' as never, // the SDK's Preset enum is a value import; the wire value is this string
     initial_state: [{ type: 'm.room.encryption', state_key: '', content: { algorithm: 'm.megolm.v1.aes-sha2' } }],
   });
-  await showNewRoom(roomId, name.trim() || invite.join(', '), false);
+  await addCreatedRoom(roomId, name.trim() || invite.join(', '), false);
   return roomId;
 }
 
@@ -62,7 +57,7 @@ export async function joinRoom(client: MatrixClient, roomId: string): Promise<vo
 
 export async function leaveRoom(client: MatrixClient, roomId: string): Promise<void> {
   await client.leave(roomId);
-  await db().rooms.update(roomId, { membership: 'leave' });
+  await markRoomLeft(roomId);
 }
 
 /** Sends a read receipt for the newest event stored for the room (Dexie knows it in every tab). */

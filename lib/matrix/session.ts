@@ -1,4 +1,5 @@
-import { db, unsealDb } from '../db/database';
+import { unsealDb } from '../db/database';
+import { renewSession, saveSession } from '../db/session';
 import type { SessionRow } from '../db/types';
 import { rememberLoginPassword } from './crypto/loginSecret';
 import { resolveHomeserver } from './discovery';
@@ -58,7 +59,7 @@ export async function login({ homeserver, username, password }: Credentials): Pr
     accessToken: response.access_token,
   };
   unsealDb();
-  await db().session.put(session);
+  await saveSession(session);
   // A first device may need it once to set up cross-signing; it is never stored.
   rememberLoginPassword(password);
   return session;
@@ -72,11 +73,7 @@ export async function resumeSession(session: SessionRow, password: string): Prom
   if (!password) throw new LoginError('emptyFields');
   const response = await passwordLogin(session.homeserverUrl, session.userId, password, { device_id: session.deviceId });
   if (response.device_id !== session.deviceId || response.user_id !== session.userId) throw new LoginError('serverError');
-  const d = db();
-  await d.transaction('rw', d.session, d.kv, async () => {
-    await d.session.update('current', { accessToken: response.access_token });
-    await d.kv.delete('sessionEnded');
-  });
+  await renewSession(response.access_token);
 }
 
 /** Invalidates the access token on the homeserver; a failure here must not block the wipe. */

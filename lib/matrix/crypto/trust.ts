@@ -1,6 +1,6 @@
 import { RoomStateEvent, type MatrixClient, type RoomMember } from 'matrix-js-sdk';
 import { CryptoEvent, type UserVerificationStatus } from 'matrix-js-sdk/lib/crypto-api/index.js';
-import { db } from '../../db/database';
+import { storeUserTrust } from '../../db/userTrust';
 
 /**
  * Keeps Dexie's userTrust table (shown in member lists) in step with the crypto: on trust
@@ -20,7 +20,7 @@ export function watchUserTrust(client: MatrixClient): () => void {
       const status = await crypto.getUserVerificationStatus(userId);
       rows.push({ userId, verified: status.isCrossSigningVerified() });
     }
-    await db().userTrust.bulkPut(rows);
+    await storeUserTrust(rows);
   };
   const queue = (userId: string) => {
     pending.add(userId);
@@ -28,7 +28,7 @@ export function watchUserTrust(client: MatrixClient): () => void {
   };
   const onMember = (_event: unknown, _state: unknown, member: RoomMember) => queue(member.userId);
   const onTrust = (userId: string, status: UserVerificationStatus) =>
-    void db().userTrust.put({ userId, verified: status.isCrossSigningVerified() });
+    void storeUserTrust([{ userId, verified: status.isCrossSigningVerified() }]);
   client.on(RoomStateEvent.Members, onMember);
   client.on(CryptoEvent.UserTrustStatusChanged, onTrust);
   return () => {

@@ -3,9 +3,9 @@ import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { listDevices, renameDevice, signOutDevice, type DeviceInfo } from '@/lib/actions/devices';
 import { resetRecoveryKey } from '@/lib/actions/encryption';
-import { useActionError } from './useActionError';
-import { VerifiedBadge } from './VerifiedBadge';
-import { ErrorNote } from './ErrorNote';
+import { useActionError } from '../ui/useActionError';
+import { VerifiedBadge } from '../encryption/VerifiedBadge';
+import { ErrorNote } from '../ui/ErrorNote';
 
 /** The account's devices: verification state, rename, sign out; and the recovery key reset. */
 export function DevicesSection() {

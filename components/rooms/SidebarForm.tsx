@@ -1,7 +1,7 @@
 'use client';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { ErrorNote } from './ErrorNote';
-import { useActionError } from './useActionError';
+import { ErrorNote } from '../ui/ErrorNote';
+import { useActionError } from '../ui/useActionError';
 
 /** The sidebar's small forms that create or open a room: fields, a localised error, submit/cancel. */
 export function SidebarForm({

@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { retrySync } from '@/lib/actions/session';
-import { useConnection, useStorageHealthy } from './hooks';
+import { useConnection, useStorageHealthy } from '../hooks';
 
 /**
  * Shown only when something is not normal: offline, connecting, a sync that could not start,

@@ -1,5 +1,5 @@
 import { Workbox } from 'workbox-window';
-import { OUTBOX_SYNC_TAG } from './protocol';
+import { OUTBOX_SYNC_TAG } from '../sw/protocol';
 
 let workbox: Workbox | null = null;
 

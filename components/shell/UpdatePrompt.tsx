@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import { registerServiceWorker } from '@/lib/sw/register';
+import { registerServiceWorker } from '@/lib/pwa/register';
 
 /**
  * Registers the service worker and offers a waiting new version. It never takes over by

@@ -4,8 +4,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { login } from '@/lib/actions/login';
 import { dismissSessionEndedNotice, sessionEndedNotice } from '@/lib/actions/session';
 import { LoginError } from '@/lib/actions/errors';
-import { announceSessionChange } from './hooks';
-import { LanguageSwitcher } from './LanguageSwitcher';
+import { announceSessionChange } from '../hooks';
+import { LanguageSwitcher } from '../settings/LanguageSwitcher';
 
 const DEFAULT_HOMESERVER = process.env.NEXT_PUBLIC_DEFAULT_HOMESERVER ?? 'luxchat.lu';
 

@@ -5,14 +5,14 @@ import type { SessionRow } from '@/lib/db/types';
 import { requestPersistentStorage } from '@/lib/actions/storage';
 import { loadSyncEngine } from '@/lib/actions/sync';
 import { ConnectionStatus } from './ConnectionStatus';
-import { EncryptionDialogs } from './EncryptionDialogs';
-import { useOpenRoom, useSessionEnded } from './hooks';
-import { SessionEndedScreen } from './SessionEndedScreen';
-import { NewDirectMessage } from './NewDirectMessage';
-import { NewGroup } from './NewGroup';
-import { RoomList } from './RoomList';
-import { RoomView } from './RoomView';
-import { SettingsPanel } from './SettingsPanel';
+import { EncryptionDialogs } from '../encryption/EncryptionDialogs';
+import { useOpenRoom, useSessionEnded } from '../hooks';
+import { SessionEndedScreen } from '../session/SessionEndedScreen';
+import { NewDirectMessage } from '../rooms/NewDirectMessage';
+import { NewGroup } from '../rooms/NewGroup';
+import { RoomList } from '../rooms/RoomList';
+import { RoomView } from '../rooms/RoomView';
+import { SettingsPanel } from '../settings/SettingsPanel';
 
 export function ChatScreen({ session }: { session: SessionRow }) {
   const t = useTranslations('chat');

@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useMembers } from './hooks';
-import { VerifiedBadge } from './VerifiedBadge';
+import { useMembers } from '../hooks';
+import { VerifiedBadge } from '../encryption/VerifiedBadge';
 
 /** Who is in the room, and whether we verified them. */
 export function MembersPanel({ roomId, onClose }: { roomId: string; onClose: () => void }) {

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { giveUpSession, signInAgain } from '@/lib/actions/session';
 import type { SessionRow } from '@/lib/db/types';
 import { LoginError } from '@/lib/actions/errors';
-import { ErrorNote } from './ErrorNote';
+import { ErrorNote } from '../ui/ErrorNote';
 
 /**
  * The homeserver ended the session but let this device keep its data (soft logout): signing

@@ -4,7 +4,7 @@ import { formatMessageTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { markOnce } from '@/lib/perfMarks';
 import { useEffect } from 'react';
-import { useRooms } from './hooks';
+import { useRooms } from '../hooks';
 
 export function RoomList({ selected, onSelect }: { selected: string | null; onSelect: (roomId: string) => void }) {
   const t = useTranslations('chat');

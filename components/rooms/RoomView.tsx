@@ -4,13 +4,13 @@ import { useEffect, useState } from 'react';
 import { acceptInvite, leaveRoom, markRead } from '@/lib/actions/rooms';
 import type { RoomRow, SessionRow } from '@/lib/db/types';
 import { lastOwnMessage } from '@/lib/db/queries';
-import { Composer } from './composer/Composer';
-import { NEW_MESSAGE, type ComposeMode } from './composer/composeMode';
+import { Composer } from '../composer/Composer';
+import { NEW_MESSAGE, type ComposeMode } from '../composer/composeMode';
 import { MembersPanel } from './MembersPanel';
-import { useRoom } from './hooks';
-import { Timeline } from './timeline/Timeline';
-import { useActionError } from './useActionError';
-import { ErrorNote } from './ErrorNote';
+import { useRoom } from '../hooks';
+import { Timeline } from '../timeline/Timeline';
+import { useActionError } from '../ui/useActionError';
+import { ErrorNote } from '../ui/ErrorNote';
 
 export function RoomView({ roomId, session, onBack }: { roomId: string; session: SessionRow; onBack: () => void }) {
   const t = useTranslations('chat');

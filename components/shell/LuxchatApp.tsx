@@ -1,8 +1,8 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { ChatScreen } from './ChatScreen';
-import { useSession, useSigningOut } from './hooks';
-import { LoginScreen } from './LoginScreen';
+import { useSession, useSigningOut } from '../hooks';
+import { LoginScreen } from '../session/LoginScreen';
 import { UpdatePrompt } from './UpdatePrompt';
 
 /** Signed in or not is whatever Dexie says: the login screen writes the session row. */

@@ -10,10 +10,10 @@ import {
   startSelfVerification,
   verifyWithRecoveryKey,
 } from '@/lib/actions/encryption';
-import { Dialog, primaryButton, secondaryButton } from './Dialog';
-import { useCryptoStatus, useVerification } from './hooks';
-import { useActionError } from './useActionError';
-import { ErrorNote } from './ErrorNote';
+import { Dialog, primaryButton, secondaryButton } from '../ui/Dialog';
+import { useCryptoStatus, useVerification } from '../hooks';
+import { useActionError } from '../ui/useActionError';
+import { ErrorNote } from '../ui/ErrorNote';
 
 /** Whichever encryption step needs the user now: save the recovery key, verify, compare emoji. */
 export function EncryptionDialogs() {

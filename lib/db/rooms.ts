@@ -1,0 +1,67 @@
+import { db, type LuxchatDb } from './database';
+import { roomEvents } from './events';
+import type { EventRow, RoomRow } from './types';
+
+/**
+ * The rooms table's one writer: the sync's summaries (within applyChanges' transaction), and
+ * what the user just did, shown at once until the sync brings the homeserver's version.
+ */
+
+/** A room just created, shown at once. */
+export async function addCreatedRoom(roomId: string, name: string, isDirect: boolean): Promise<void> {
+  const row: RoomRow = { roomId, name, membership: 'join', isDirect, encrypted: true, lastTs: Date.now(), unread: 0, mentions: 0, tags: [] };
+  await db().rooms.put(row);
+}
+
+export async function markRoomLeft(roomId: string): Promise<void> {
+  await db().rooms.update(roomId, { membership: 'leave' });
+}
+
+/** Read here: the count goes at once (the receipt follows through the syncing tab). */
+export async function markRoomRead(roomId: string): Promise<void> {
+  await db().rooms.update(roomId, { unread: 0 });
+}
+
+/** The room list's preview must not show a message that was deleted, nor the text before an edit. */
+async function refreshPreview(d: LuxchatDb, room: RoomRow, events: Map<string, EventRow | undefined>): Promise<RoomRow> {
+  if (!room.lastEventId) return room;
+  const shown = events.has(room.lastEventId) ? events.get(room.lastEventId) : await d.events.get(room.lastEventId);
+  if (!shown) return room;
+  if (!shown.redacted) return shown.body === room.lastBody ? room : { ...room, lastBody: shown.body };
+  // This batch's events are written by now: the store has the redaction.
+  const newer = await roomEvents(room.roomId)
+    .reverse()
+    .filter((e) => !e.redacted && e.decryptionError === undefined)
+    .first();
+  return { ...room, lastEventId: newer?.eventId, lastBody: newer?.body, lastSender: newer?.senderName };
+}
+
+/** Room summaries, and the previews of rooms whose shown message changed (`previews`). */
+export async function writeRooms(d: LuxchatDb, incomingRooms: RoomRow[], previews: Set<string>, events: Map<string, EventRow | undefined>): Promise<void> {
+  const roomIds = [...new Set([...incomingRooms.map((r) => r.roomId), ...previews])];
+  if (!roomIds.length) return;
+  const storedRooms = new Map((await d.rooms.bulkGet(roomIds)).flatMap((r) => (r ? [[r.roomId, r] as const] : [])));
+  const rooms = new Map<string, RoomRow>();
+  for (const incoming of incomingRooms) {
+    const row = { ...incoming };
+    const stored = rooms.get(row.roomId) ?? storedRooms.get(row.roomId);
+    // The SDK's timeline may be shorter than ours after a restart (it may hold no message at
+    // all, only reactions or state): keep the newer preview, and any preview over none.
+    const keepStored = stored && row.membership === stored.membership && (stored.lastTs > row.lastTs || (!row.lastEventId && stored.lastEventId));
+    if (stored && keepStored) {
+      row.lastTs = stored.lastTs;
+      row.lastSender = stored.lastSender;
+      row.lastBody = stored.lastBody;
+      row.lastEventId = stored.lastEventId;
+      previews.add(row.roomId);
+    }
+    rooms.set(row.roomId, row);
+  }
+  await Promise.all(
+    [...previews].map(async (roomId) => {
+      const room = rooms.get(roomId) ?? storedRooms.get(roomId);
+      if (room) rooms.set(roomId, await refreshPreview(d, room, events));
+    }),
+  );
+  await d.rooms.bulkPut([...rooms.values()]);
+}
