@@ -7,6 +7,7 @@ import type { MessageRef } from '@/lib/db/types';
 import { formatMessageTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { MessageActions } from './MessageActions';
+import { MessageBody } from './MessageBody';
 import { Reactions } from './Reactions';
 import { ReplyQuote } from './ReplyQuote';
 
@@ -48,7 +49,7 @@ export function EventItem({ event, mine, context }: { event: ShownEvent; mine: b
   const locale = useLocale() as Locale;
   const ref: MessageRef = { eventId: event.eventId };
   const readable = !event.redacted && !event.deleting && !event.decryptionError && event.body !== undefined;
-  let body: ReactNode = event.body;
+  let body: ReactNode = event.body === undefined ? undefined : <MessageBody body={event.body} content={event.content} />;
   if (event.redacted) body = <em className="text-slate-500">{t('deleted')}</em>;
   else if (event.deleting) body = <em className="text-slate-500">{tMessage('deleting')}</em>;
   else if (event.decryptionError === 'pending') body = <em className="text-slate-500">{t('decrypting')}</em>;
@@ -114,7 +115,9 @@ export function PendingItem({ row, context, myName }: { row: PendingMessage; con
     <li className="group flex flex-col items-end" data-testid="message" data-pending={row.state} data-message-key={row.txnId} tabIndex={-1}>
       <Bubble mine faded={row.state !== 'sent'}>
         {row.relation?.rel === 'reply' && context.quoted !== undefined && <ReplyQuote original={context.quoted} />}
-        <span data-testid="message-text">{body}</span>
+        <span data-testid="message-text">
+          <MessageBody body={body} content={row.content} />
+        </span>
         {row.localEdit && (
           <span className="ml-1 text-xs text-slate-500" data-testid="edited">
             {t('edited')}

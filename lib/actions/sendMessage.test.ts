@@ -16,3 +16,15 @@ describe('sendMessage', () => {
     expect(await outboxRows()).toEqual([]);
   });
 });
+
+describe('sendMessage with Markdown', () => {
+  it('sends formatted_body HTML beside the text when Markdown formats something', async () => {
+    await sendMessage('!r', '**urgent**: see [the form](https://guichet.lu)');
+    expect((await outboxRows())[0].content).toEqual({
+      msgtype: 'm.text',
+      body: '**urgent**: see [the form](https://guichet.lu)',
+      format: 'org.matrix.custom.html',
+      formatted_body: '<strong>urgent</strong>: see <a href="https://guichet.lu">the form</a>',
+    });
+  });
+});

@@ -1,12 +1,12 @@
 import { enqueue } from '../outbox/enqueue';
-import { messageText } from './messageText';
+import { messageContent } from './messageText';
 
 export { MAX_BODY_BYTES, MessageTooLong } from './messageText';
 
-/** Queues a text message; it shows at once and is delivered when the homeserver is reachable. */
+/** Queues a text message (Markdown allowed); it shows at once and is delivered when the homeserver is reachable. */
 export async function sendMessage(roomId: string, text: string): Promise<boolean> {
-  const body = messageText(text);
-  if (!body) return false;
-  await enqueue({ roomId, content: { msgtype: 'm.text', body } });
+  const content = await messageContent(text);
+  if (!content) return false;
+  await enqueue({ roomId, content });
   return true;
 }

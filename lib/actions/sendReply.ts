@@ -1,13 +1,13 @@
 import { enqueue, type MessageRef } from '../outbox/enqueue';
-import { messageText } from './messageText';
+import { messageContent } from './messageText';
 
 /**
  * Queues a reply to a message, sent or still in the outbox (then the reply waits for it and
  * refers to its event id once it has one).
  */
 export async function sendReply(roomId: string, text: string, to: MessageRef): Promise<boolean> {
-  const body = messageText(text);
-  if (!body) return false;
-  await enqueue({ roomId, content: { msgtype: 'm.text', body }, relatesTo: { rel: 'reply', to } });
+  const content = await messageContent(text);
+  if (!content) return false;
+  await enqueue({ roomId, content, relatesTo: { rel: 'reply', to } });
   return true;
 }

@@ -25,8 +25,9 @@ export function requestFor(row: OutboxRow): OutgoingRequest | null {
     case 'reply':
       return { kind: 'event', roomId, txnId, type: row.type, content: { ...row.content, 'm.relates_to': { 'm.in_reply_to': { event_id: eventId } } } };
     case 'replace': {
-      // Clients without edits show the fallback body, marked as a correction.
+      // Clients without edits show the fallback, marked as a correction.
       const body = typeof row.content.body === 'string' ? row.content.body : '';
+      const html = typeof row.content.formatted_body === 'string' ? row.content.formatted_body : undefined;
       return {
         kind: 'event',
         roomId,
@@ -35,6 +36,7 @@ export function requestFor(row: OutboxRow): OutgoingRequest | null {
         content: {
           msgtype: row.content.msgtype ?? 'm.text',
           body: `* ${body}`,
+          ...(html !== undefined ? { format: row.content.format, formatted_body: `* ${html}` } : {}),
           'm.new_content': row.content,
           'm.relates_to': { rel_type: 'm.replace', event_id: eventId },
         },
