@@ -156,3 +156,44 @@ test('offline: a message, a reply to it, a reaction on it and an edit of it surv
   await expect(message(page, 'Damaged sign on the N7, km 12').getByTestId('edited')).toBeVisible();
   await expect(message(page, 'Damaged sign on the N7, km 12').getByTestId('reaction')).toHaveText('👍 1');
 });
+
+/** The users typing in a room, as bob's client would learn from a fresh /sync. */
+async function typingUsers(bob: ApiUser, roomId: string): Promise<string[]> {
+  // A filter of its own each time: Synapse answers an identical /sync from a cache for a while.
+  const filter = { room: { rooms: [roomId], timeline: { limit: 1, not_types: [`x.nocache.${Date.now()}`] }, state: { lazy_load_members: true } } };
+  const sync = await bob.call<{ rooms?: { join?: Record<string, { ephemeral?: { events?: { type: string; content: { user_ids?: string[] } }[] } }> } }>(
+    'GET',
+    `/sync?timeout=0&filter=${encodeURIComponent(JSON.stringify(filter))}`,
+  );
+  return sync.rooms?.join?.[roomId]?.ephemeral?.events?.find((e) => e.type === 'm.typing')?.content.user_ids ?? [];
+}
+
+test("read receipts and typing: bob's read shows under alice's message; each sees the other typing, until the message is sent", async ({ page }) => {
+  test.setTimeout(120_000);
+  const { alice, bob, roomId } = await aliceAndBob(page, 'Receipts');
+  await composer(page).fill('Did you get the file?');
+  await composer(page).press('Enter');
+  const mine = message(page, 'Did you get the file?');
+  // The sync's echo replaces the outbox row: the message now has its event id.
+  await expect(mine).toHaveAttribute('data-event-id', /^\$/, { timeout: 30_000 });
+  const eventId = await mine.getAttribute('data-event-id');
+  expect(eventId).toBeTruthy();
+  await expect(mine.getByTestId('read-by')).toHaveCount(0);
+
+  await bob.api.call('POST', `/rooms/${encodeURIComponent(roomId)}/receipt/m.read/${encodeURIComponent(eventId!)}`, {});
+  await expect(mine.getByTestId('read-by')).toHaveAttribute('title', new RegExp(`Seen by ${bob.username}`), { timeout: 30_000 });
+
+  // bob types: alice sees it.
+  await bob.api.call('PUT', `/rooms/${encodeURIComponent(roomId)}/typing/${encodeURIComponent(bob.userId)}`, { typing: true, timeout: 20_000 });
+  await expect(page.getByTestId('typing')).toHaveText(new RegExp(`${bob.username}.* is typing…`), { timeout: 30_000 });
+  await bob.api.call('PUT', `/rooms/${encodeURIComponent(roomId)}/typing/${encodeURIComponent(bob.userId)}`, { typing: false });
+  await expect(page.getByTestId('typing')).toHaveText('', { timeout: 30_000 });
+
+  // alice types: bob sees it; she sends, and it stops.
+  await composer(page).pressSequentially('Yes, th');
+  await expect.poll(() => typingUsers(bob.api, roomId), { timeout: 30_000 }).toEqual([alice.userId]);
+  await composer(page).pressSequentially('anks');
+  await composer(page).press('Enter');
+  // Sooner than the 20 s after which the homeserver would forget it by itself: the app said so.
+  await expect.poll(() => typingUsers(bob.api, roomId), { timeout: 10_000 }).toEqual([]);
+});

@@ -1,11 +1,12 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { loadDraft, saveDraft } from '@/lib/actions/drafts';
 import { editMessage } from '@/lib/actions/editMessage';
 import { MessageTooLong } from '@/lib/actions/messageText';
 import { sendMessage } from '@/lib/actions/sendMessage';
 import { sendReply } from '@/lib/actions/sendReply';
+import { typingNotifier } from '@/lib/actions/typing';
 import { ErrorNote } from '../ui/ErrorNote';
 import { NEW_MESSAGE, type ComposeMode } from './composeMode';
 
@@ -31,8 +32,11 @@ export function Composer({
   const tErrors = useTranslations('actions.errors');
   const [text, setTextState] = useState(() => (typeof window === 'undefined' ? '' : loadDraft(roomId)));
   const editing = mode.kind === 'edit';
+  const typing = useMemo(() => typingNotifier(roomId), [roomId]);
+  useEffect(() => () => typing.stopped(), [typing]);
   const setText = (value: string) => {
     setTextState(value);
+    typing.typed(value);
     // The draft is what the user writes, not a message being edited.
     if (!editing) saveDraft(roomId, value);
   };
@@ -63,6 +67,7 @@ export function Composer({
     // Taken out at once: a second Enter finds nothing left to queue twice.
     setTextState('');
     current.current = '';
+    typing.stopped();
     if (sending.kind !== 'new') onModeChange(NEW_MESSAGE);
     try {
       if (sending.kind === 'edit') await editMessage(roomId, sending.message, queued);

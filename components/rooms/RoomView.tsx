@@ -1,6 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { acceptInvite, leaveRoom, markRead } from '@/lib/actions/rooms';
 import type { RoomRow, SessionRow } from '@/lib/db/types';
 import { lastOwnMessage } from '@/lib/db/queries';
@@ -25,12 +25,8 @@ export function RoomView({ roomId, session, onBack }: { roomId: string; session:
     if (last) setMode({ kind: 'edit', message: last.ref, body: last.body });
   };
 
-  // Reading a room clears its count, also when a message arrives while it is open.
-  const lastTs = room?.lastTs;
-  const unread = room?.unread ?? 0;
-  useEffect(() => {
-    if (room?.membership === 'join' && unread > 0 && document.visibilityState === 'visible') void markRead(roomId);
-  }, [roomId, room?.membership, lastTs, unread]);
+  useReadReceipts(room);
+  const tMessage = useTranslations('message');
 
   if (!room) return null;
   return (
@@ -63,11 +59,38 @@ export function RoomView({ roomId, session, onBack }: { roomId: string; session:
             onReply={(to, senderName, body) => setMode({ kind: 'reply', to, senderName, body })}
             onEdit={(message, body) => setMode({ kind: 'edit', message, body })}
           />
+          <p className="h-5 px-3 text-xs text-slate-600" aria-live="polite" data-testid="typing">
+            {room.typing?.length ? tMessage('typing', { count: room.typing.length, names: room.typing.join(', ') }) : ''}
+          </p>
           <Composer key={`composer-${roomId}`} roomId={roomId} mode={mode} onModeChange={setMode} onEditLast={() => void editLast()} />
         </>
       )}
     </>
   );
+}
+
+/**
+ * Reading a room clears its count and sends a read receipt: when it opens, when a newer
+ * message arrives while it is open, and when the tab becomes visible again.
+ */
+function useReadReceipts(room: RoomRow | null | undefined) {
+  const [visible, setVisible] = useState(() => typeof document !== 'undefined' && document.visibilityState === 'visible');
+  useEffect(() => {
+    const onChange = () => setVisible(document.visibilityState === 'visible');
+    document.addEventListener('visibilitychange', onChange);
+    return () => document.removeEventListener('visibilitychange', onChange);
+  }, []);
+  const sentFor = useRef<string | undefined>(undefined);
+  const roomId = room?.roomId;
+  const joined = room?.membership === 'join';
+  const newest = room?.lastEventId;
+  const unread = room?.unread ?? 0;
+  useEffect(() => {
+    if (!roomId || !joined || !visible) return;
+    if (unread === 0 && newest === sentFor.current) return;
+    sentFor.current = newest;
+    void markRead(roomId);
+  }, [roomId, joined, newest, unread, visible]);
 }
 
 function InviteBanner({ room, onDeclined }: { room: RoomRow; onDeclined: () => void }) {

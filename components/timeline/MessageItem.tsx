@@ -9,6 +9,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { MessageActions } from './MessageActions';
 import { MessageBody } from './MessageBody';
 import { Reactions } from './Reactions';
+import { ReadReceipts } from './ReadReceipts';
 import { ReplyQuote } from './ReplyQuote';
 
 /** What a message item needs from the timeline around it. */
@@ -16,6 +17,8 @@ export interface MessageContext {
   /** The message a reply answers, if the timeline has it loaded. */
   quoted: { domKey: string; senderName: string; body?: string } | null | undefined;
   reactions?: ReactionSummary[];
+  /** Others who have read up to this message. */
+  readBy?: { userId: string; name: string }[];
   canDelete: boolean;
   onReply(to: MessageRef, senderName: string, body: string): void;
   onEdit(message: MessageRef, body: string): void;
@@ -80,6 +83,7 @@ export function EventItem({ event, mine, context }: { event: ShownEvent; mine: b
       {!event.redacted && !event.deleting && (
         <Reactions reactions={context.reactions} onToggle={(r) => context.onReact(ref, r.key, r.mine)} />
       )}
+      <ReadReceipts readers={context.readBy} />
       {readable && (
         <MessageActions
           canEdit={mine && event.msgtype === 'm.text'}

@@ -88,6 +88,7 @@ export function Timeline({ room, session, onReply, onEdit }: TimelineProps) {
   const context = (quotedKey: string | undefined, reactionKey: string, mine: boolean): MessageContext => ({
     quoted: quotedKey === undefined ? undefined : (quotes.get(quotedKey) ?? null),
     reactions: timeline.reactions[reactionKey],
+    readBy: timeline.readBy[reactionKey],
     canDelete: mine || canDeleteOthers,
     onReply,
     onEdit,

@@ -1,6 +1,7 @@
 // What a user does with rooms. The homeserver work runs in the syncing tab (lib/matrix/commands),
 // whichever tab the user acts in.
 import { markRoomRead } from '../db/rooms';
+import { enqueueReceipt } from '../outbox/enqueue';
 import { newestStored } from '../db/events';
 import { ActionError } from '../matrix/errors';
 import { runCommand } from '../matrix/remote';
@@ -25,16 +26,15 @@ export function leaveRoom(roomId: string): Promise<void> {
   return runCommand('leaveRoom', roomId);
 }
 
-/** Marks the room read here at once and, through the syncing tab, on the homeserver. */
-export async function markRead(roomId: string): Promise<void> {
+/**
+ * Marks the room read here at once, and on the homeserver up to its newest stored event
+ * through the outbox (offline, one receipt per room waits). Returns that event's id.
+ */
+export async function markRead(roomId: string): Promise<string | undefined> {
   await markRoomRead(roomId);
   const newest = await newestStored(roomId);
-  if (!newest) return;
-  try {
-    await runCommand('sendReadReceipt', roomId, newest.eventId);
-  } catch {
-    // offline: the count clears again on the next read
-  }
+  if (newest) await enqueueReceipt(roomId, newest.eventId);
+  return newest?.eventId;
 }
 
 /**

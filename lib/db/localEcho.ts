@@ -54,6 +54,7 @@ export function withLocalEcho(events: EventRow[], reactionRows: ReactionRow[], o
   const messages: OutboxRow[] = [];
   for (const row of byCreation) {
     const target = targetOf(row);
+    if (row.kind === 'receipt') continue;
     if (row.kind === 'redaction') {
       if (target) deleting.add(target);
     } else if (row.relation?.rel === 'replace') {

@@ -112,9 +112,31 @@ export async function discardOutboxRow(txnId: string): Promise<void> {
   });
 }
 
-/** How many rows have not reached the homeserver (logging out now would lose them). */
+/** How many of the user's messages have not reached the homeserver (logging out now would lose them). */
 export function unsentRowCount(): Promise<number> {
-  return db().outbox.where('state').anyOf([...UNSENT_STATES]).count();
+  return db()
+    .outbox.where('state')
+    .anyOf([...UNSENT_STATES])
+    .filter((row) => row.kind !== 'receipt')
+    .count();
+}
+
+/** A row that is done and leaves no echo to wait for (a read receipt), or one given up. */
+export async function removeOutboxRow(txnId: string): Promise<void> {
+  await db().outbox.delete(txnId);
+}
+
+/** A read receipt: it replaces the room's receipt not sent yet, so offline reading queues one per room. */
+export async function putReceiptRow(row: OutboxRow): Promise<void> {
+  const d = db();
+  await d.transaction('rw', d.outbox, async () => {
+    await d.outbox
+      .where('[roomId+createdAt]')
+      .between([row.roomId, -Infinity], [row.roomId, Infinity])
+      .filter((r) => r.kind === 'receipt' && r.state !== 'sending')
+      .delete();
+    await d.outbox.add(row);
+  });
 }
 
 /** The queued rows, each with what it waits for: changes whenever one may become sendable. */

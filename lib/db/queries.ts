@@ -2,7 +2,7 @@ import { databaseExists, db } from './database';
 import { roomEvents } from './events';
 import { withLocalEcho, type LocalEcho } from './localEcho';
 import { UNSENT_STATES } from './outbox';
-import type { ConnectionState, GapRow, MessageRef, RoomRow, SessionRow } from './types';
+import type { ConnectionState, EventRow, GapRow, MessageRef, RoomRow, SessionRow } from './types';
 
 /** The signed-in session; signed out when the database does not even exist (it is not created here). */
 export async function getSession(): Promise<SessionRow | null> {
@@ -25,6 +25,8 @@ export type { ReactionSummary } from './localEcho';
 export interface Timeline extends LocalEcho {
   /** Missing history between the events shown, oldest first (not the top of the room). */
   gaps: GapRow[];
+  /** Who has read up to each shown event (others only): under the newest message they have read. */
+  readBy: Record<string, { userId: string; name: string }[]>;
 }
 
 /**
@@ -33,7 +35,7 @@ export interface Timeline extends LocalEcho {
  */
 export async function getTimeline(roomId: string, limit = 50, me?: string): Promise<Timeline> {
   const d = db();
-  return d.transaction('r', [d.events, d.outbox, d.reactions, d.gaps], async () => {
+  return d.transaction('r', [d.events, d.outbox, d.reactions, d.gaps, d.receipts, d.members], async () => {
     const newestFirst = await roomEvents(roomId).reverse().limit(limit).toArray();
     // Read together so a row moving from outbox to events is never seen twice or not at all.
     const outbox = await d.outbox.where('[roomId+createdAt]').between([roomId, -Infinity], [roomId, Infinity]).toArray();
@@ -41,8 +43,27 @@ export async function getTimeline(roomId: string, limit = 50, me?: string): Prom
     const reactionRows = await d.reactions.where('targetId').anyOf(targets).toArray();
     const oldestTs = newestFirst.at(-1)?.ts ?? Infinity;
     const gaps = await d.gaps.where('[roomId+ts]').between([roomId, oldestTs], [roomId, Infinity], false, true).toArray();
-    return { ...withLocalEcho(newestFirst.reverse(), reactionRows, outbox, me), gaps };
+    const events = newestFirst.reverse();
+    return { ...withLocalEcho(events, reactionRows, outbox, me), gaps, readBy: await readReceipts(roomId, events, me) };
   });
+}
+
+/** Each other member's read receipt, placed on the newest shown event at or before the one they read. */
+async function readReceipts(roomId: string, events: EventRow[], me?: string): Promise<Timeline['readBy']> {
+  const d = db();
+  const receipts = (await d.receipts.where('roomId').equals(roomId).toArray()).filter((r) => r.userId !== me);
+  if (!receipts.length || !events.length) return {};
+  const shown = new Map(events.map((e) => [e.eventId, e]));
+  const read = await d.events.bulkGet(receipts.map((r) => r.eventId));
+  const names = await d.members.bulkGet(receipts.map((r) => [roomId, r.userId] as [string, string]));
+  const readBy: Timeline['readBy'] = {};
+  receipts.forEach((receipt, i) => {
+    const ts = shown.get(receipt.eventId)?.ts ?? read[i]?.ts;
+    if (ts === undefined) return;
+    const at = events.findLast((e) => e.ts <= ts);
+    if (at) (readBy[at.eventId] ??= []).push({ userId: receipt.userId, name: names[i]?.displayName ?? receipt.userId });
+  });
+  return readBy;
 }
 
 /** The user's newest message in a room that can be edited (Up in an empty composer), as shown now. */
@@ -68,7 +89,7 @@ export async function getConnectionInfo(): Promise<ConnectionInfo> {
   return d.transaction('r', d.kv, d.outbox, async () => {
     const row = await d.kv.get('connection');
     const connection = row?.key === 'connection' ? row : null;
-    return { state: connection?.state ?? 'connecting', dataSaver: connection?.dataSaver ?? false, waiting: await d.outbox.where('state').anyOf([...UNSENT_STATES]).count() };
+    return { state: connection?.state ?? 'connecting', dataSaver: connection?.dataSaver ?? false, waiting: await d.outbox.where('state').anyOf([...UNSENT_STATES]).filter((r) => r.kind !== 'receipt').count() };
   });
 }
 

@@ -30,6 +30,8 @@ export interface RoomRow {
   /** The user's power level here, and the level needed to delete others' messages. */
   myPowerLevel?: number;
   redactLevel?: number;
+  /** Who is typing here now (names, not the user). */
+  typing?: string[];
 }
 
 /** A timeline item that has reached the homeserver, as decrypted and with edits applied. */
@@ -127,16 +129,17 @@ export type OutboxState = 'queued' | 'sending' | 'sent' | 'failed' | 'needs-conf
 
 /**
  * What a row asks the homeserver for: `event` sends an event (a message, an edit, a reaction),
- * `redaction` deletes one.
+ * `redaction` deletes one, `receipt` marks a room read up to an event (read receipt and read
+ * marker; one per room is kept, the newest).
  */
-export type OutboxKind = 'event' | 'redaction';
+export type OutboxKind = 'event' | 'redaction' | 'receipt';
 
 /**
  * How a row refers to another message: to the other row while that one is unsent (the row's
  * `dependsOn`), then to its event id. The content sent is built from it at send time.
  */
 export interface OutboxRelation {
-  rel: 'reply' | 'replace' | 'annotation' | 'redact';
+  rel: 'reply' | 'replace' | 'annotation' | 'redact' | 'read';
   /** The message's event id, once the homeserver gave it one. */
   eventId?: string;
   /** The emoji of a reaction. */

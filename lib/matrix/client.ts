@@ -147,6 +147,11 @@ async function create(session: SessionRow, options: StartOptions): Promise<Runni
   client.on(sdk.RoomEvent.Redaction, (redaction) => ingest.event(redaction));
   client.on(sdk.RoomEvent.Receipt, (event, room) => ingest.receipt(room.roomId, event.getContent()));
   client.on(sdk.RoomStateEvent.Members, (_event, _state, member) => ingest.member(member));
+  // Typing is shown from the room's summary, like everything else the UI reads.
+  client.on(sdk.RoomMemberEvent.Typing, (_event, member) => {
+    const room = client.getRoom(member.roomId);
+    if (room) ingest.room(room);
+  });
   let lastSave = 0;
   const saveSyncPosition = () => {
     lastSave = Date.now();

@@ -3,14 +3,16 @@
 import type { MatrixClient } from 'matrix-js-sdk';
 import { ActionError } from './errors';
 import { fillGap, loadOlder } from './history';
-import { createGroup, joinRoom, leaveRoom, openDirectRoom, sendReadReceipt } from './rooms';
+import { createGroup, joinRoom, leaveRoom, openDirectRoom } from './rooms';
 
 export const commands = {
   startDirectMessage: (client: MatrixClient, userId: string) => openDirectRoom(client, userId),
   createGroup: (client: MatrixClient, name: string, userIds: string[]) => createGroup(client, name, userIds),
   acceptInvite: (client: MatrixClient, roomId: string) => joinRoom(client, roomId),
   leaveRoom: (client: MatrixClient, roomId: string) => leaveRoom(client, roomId),
-  sendReadReceipt: (client: MatrixClient, roomId: string, eventId: string) => sendReadReceipt(client, roomId, eventId),
+  sendTyping: async (client: MatrixClient, roomId: string, typing: boolean, timeoutMs: number) => {
+    await client.sendTyping(roomId, typing, timeoutMs);
+  },
   loadOlder: (client: MatrixClient, roomId: string, count: number) => loadOlder(client, roomId, count),
   fillGap: async (client: MatrixClient, gapId: number) => (await fillGap(client, gapId)).closed,
   listDevices: async (client: MatrixClient) => (await import('./crypto/devices')).listDevices(client),

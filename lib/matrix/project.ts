@@ -112,6 +112,8 @@ export function projectRoom(client: MatrixClient, room: Room, directRoomIds: Set
   if (avatar) row.avatarUrl = avatar;
   const power = room.currentState.getStateEvents('m.room.power_levels', '')?.getContent() as { redact?: unknown } | undefined;
   row.myPowerLevel = me?.powerLevel ?? 0;
+  const typing = room.getMembers().filter((m) => m.typing && m.userId !== client.getUserId());
+  if (typing.length) row.typing = typing.map((m) => m.name);
   row.redactLevel = typeof power?.redact === 'number' ? power.redact : 50;
   if (last) {
     row.lastSender = last.event.sender?.name ?? last.row.sender;

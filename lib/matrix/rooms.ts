@@ -59,10 +59,3 @@ export async function leaveRoom(client: MatrixClient, roomId: string): Promise<v
   await client.leave(roomId);
   await markRoomLeft(roomId);
 }
-
-/** Sends a read receipt for the newest event stored for the room (Dexie knows it in every tab). */
-export async function sendReadReceipt(client: MatrixClient, roomId: string, eventId: string): Promise<void> {
-  const { Method } = await import('matrix-js-sdk');
-  const path = `/rooms/${encodeURIComponent(roomId)}/receipt/m.read/${encodeURIComponent(eventId)}`;
-  await client.http.authedRequest(Method.Post, path, undefined, {});
-}

@@ -1,4 +1,4 @@
-import { addOutboxRowFor } from '../db/outbox';
+import { addOutboxRowFor, putReceiptRow } from '../db/outbox';
 import type { MessageRef, OutboxKind, OutboxRelation, OutboxRow } from '../db/types';
 
 /** A transaction id unique to this device, fixed once so every retry is the same request. */
@@ -27,6 +27,28 @@ export interface Intent {
  * its event id at once.
  */
 export async function enqueue(intent: Intent): Promise<OutboxRow> {
+  const row = newRow(intent);
+  const target = intent.relatesTo;
+  if (!target) {
+    await addOutboxRowFor(row);
+    return row;
+  }
+  row.relation = { rel: target.rel, ...(target.key !== undefined ? { key: target.key } : {}) };
+  if ('eventId' in target.to) {
+    row.relation.eventId = target.to.eventId;
+    await addOutboxRowFor(row);
+  } else if (!(await addOutboxRowFor(row, target.to.txnId))) throw new TargetGone();
+  return row;
+}
+
+/** Queues a read receipt (and read marker) up to `eventId`, replacing the room's unsent one. */
+export async function enqueueReceipt(roomId: string, eventId: string): Promise<void> {
+  const row = newRow({ roomId, kind: 'receipt', type: 'm.read', content: {} });
+  row.relation = { rel: 'read', eventId };
+  await putReceiptRow(row);
+}
+
+function newRow(intent: Intent): OutboxRow {
   const now = Math.max(Date.now(), lastCreatedAt + 1);
   lastCreatedAt = now;
   const row: OutboxRow = {
@@ -40,16 +62,6 @@ export async function enqueue(intent: Intent): Promise<OutboxRow> {
     attempts: 0,
     nextAttemptAt: 0,
   };
-  const target = intent.relatesTo;
-  if (!target) {
-    await addOutboxRowFor(row);
-    return row;
-  }
-  row.relation = { rel: target.rel, ...(target.key !== undefined ? { key: target.key } : {}) };
-  if ('eventId' in target.to) {
-    row.relation.eventId = target.to.eventId;
-    await addOutboxRowFor(row);
-  } else if (!(await addOutboxRowFor(row, target.to.txnId))) throw new TargetGone();
   return row;
 }
 

@@ -1,5 +1,5 @@
 import { db } from '../db/database';
-import { getOutboxRow, recordSent, updateOutboxRow } from '../db/outbox';
+import { getOutboxRow, recordSent, removeOutboxRow, updateOutboxRow } from '../db/outbox';
 import type { OutboxRow } from '../db/types';
 import { requestFor, type OutgoingRequest } from './request';
 import type { SendFailure } from './retryPolicy';
@@ -133,11 +133,15 @@ export class OutboxFlusher {
     this.inFlight.add(row.txnId);
     try {
       const eventId = await this.options.transport.send(request);
-      await recordSent(row.txnId, eventId);
+      // A receipt has no echo to wait for.
+      if (request.kind === 'receipt') await removeOutboxRow(row.txnId);
+      else await recordSent(row.txnId, eventId);
       return 'sent';
     } catch (error) {
       const failure = this.options.transport.describeFailure(error);
       const change = afterFailure(row, failure, this.now(), this.random);
+      // A refused receipt is no message to retry by hand: it is dropped (the next read sends another).
+      if (change.state === 'failed' && request.kind === 'receipt') await removeOutboxRow(row.txnId);
       const stillThere = await updateOutboxRow(row.txnId, change);
       // Gone (discarded meanwhile) or failed for good: either way the room may go on.
       if (!stillThere || change.state === 'failed') return 'sent';

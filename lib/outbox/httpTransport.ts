@@ -18,15 +18,24 @@ export function httpTransport(homeserverUrl: string, accessToken: string): Trans
     async send(request: OutgoingRequest): Promise<string> {
       const room = `/_matrix/client/v3/rooms/${encodeURIComponent(request.roomId)}`;
       const txn = encodeURIComponent(request.txnId);
-      const path =
-        request.kind === 'redaction'
-          ? `${room}/redact/${encodeURIComponent(request.eventId)}/${txn}`
-          : `${room}/send/${encodeURIComponent(request.type)}/${txn}`;
-      const body = request.kind === 'redaction' ? (request.reason ? { reason: request.reason } : {}) : request.content;
+      let method = 'PUT';
+      let path: string;
+      let body: unknown;
+      if (request.kind === 'receipt') {
+        method = 'POST';
+        path = `${room}/read_markers`;
+        body = { 'm.fully_read': request.eventId, 'm.read': request.eventId };
+      } else if (request.kind === 'redaction') {
+        path = `${room}/redact/${encodeURIComponent(request.eventId)}/${txn}`;
+        body = request.reason ? { reason: request.reason } : {};
+      } else {
+        path = `${room}/send/${encodeURIComponent(request.type)}/${txn}`;
+        body = request.content;
+      }
       let res: Response;
       try {
         res = await fetch(homeserverUrl + path, {
-          method: 'PUT',
+          method,
           headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
           body: JSON.stringify(body),
         });
@@ -34,6 +43,7 @@ export function httpTransport(homeserverUrl: string, accessToken: string): Trans
         throw new HttpFailure({});
       }
       const answer = (await res.json().catch(() => ({}))) as { event_id?: unknown; errcode?: unknown; retry_after_ms?: unknown };
+      if (res.ok && request.kind === 'receipt') return '';
       if (res.ok && typeof answer.event_id === 'string') return answer.event_id;
       throw new HttpFailure({
         status: res.ok ? 502 : res.status,

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../db/database';
-import { discardOutboxRow, retireEchoes } from '../db/outbox';
-import { enqueue, TargetGone } from './enqueue';
+import { discardOutboxRow, retireEchoes, unsentRowCount } from '../db/outbox';
+import { enqueue, enqueueReceipt, TargetGone } from './enqueue';
 import { OutboxFlusher, type Transport } from './flush';
 import type { OutgoingRequest } from './request';
 
@@ -94,5 +94,19 @@ describe('rows that refer to unsent rows', () => {
     await db().transaction('rw', db().outbox, () => retireEchoes(db(), [{ eventId: '$sw', txnId: first.txnId }]));
     expect(await db().outbox.get(reaction.txnId)).toMatchObject({ relation: { rel: 'annotation', eventId: '$sw', key: '👍' } });
     expect((await db().outbox.get(reaction.txnId))?.dependsOn).toBeUndefined();
+  });
+});
+
+describe('read receipts in the outbox', () => {
+  it('keeps one unsent receipt per room (the newest), sends it as a read marker, and leaves no row behind', async () => {
+    await enqueueReceipt('!r', '$1');
+    await enqueueReceipt('!r', '$2');
+    await enqueueReceipt('!other', '$9');
+    expect((await db().outbox.toArray()).map((r) => `${r.roomId} ${r.relation?.eventId}`).sort()).toEqual(['!other $9', '!r $2']);
+    expect(await unsentRowCount()).toBe(0);
+    const transport = new RecordingTransport();
+    await new OutboxFlusher({ transport, schedule: false }).flush();
+    expect(transport.requests.map((r) => r.kind === 'receipt' && `${r.roomId} ${r.eventId}`).sort()).toEqual(['!other $9', '!r $2']);
+    expect(await db().outbox.count()).toBe(0);
   });
 });

@@ -3,7 +3,8 @@ import type { OutboxRow } from '../db/types';
 /** What one outbox row asks of the homeserver, with its relation resolved to an event id. */
 export type OutgoingRequest =
   | { kind: 'event'; roomId: string; txnId: string; type: string; content: Record<string, unknown> }
-  | { kind: 'redaction'; roomId: string; txnId: string; eventId: string; reason?: string };
+  | { kind: 'redaction'; roomId: string; txnId: string; eventId: string; reason?: string }
+  | { kind: 'receipt'; roomId: string; txnId: string; eventId: string };
 
 /**
  * The request a row makes now, or null while the message it refers to has no event id yet
@@ -13,6 +14,7 @@ export type OutgoingRequest =
 export function requestFor(row: OutboxRow): OutgoingRequest | null {
   const { roomId, txnId, relation } = row;
   if (row.dependsOn) return null;
+  if (row.kind === 'receipt') return relation?.eventId ? { kind: 'receipt', roomId, txnId, eventId: relation.eventId } : null;
   if (row.kind === 'redaction') {
     if (!relation?.eventId) return null;
     const reason = typeof row.content.reason === 'string' ? row.content.reason : undefined;
@@ -52,5 +54,7 @@ export function requestFor(row: OutboxRow): OutgoingRequest | null {
       };
     case 'redact':
       return { kind: 'redaction', roomId, txnId, eventId };
+    case 'read':
+      return { kind: 'receipt', roomId, txnId, eventId };
   }
 }
