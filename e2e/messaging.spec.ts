@@ -157,15 +157,27 @@ test('offline: a message, a reply to it, a reaction on it and an edit of it surv
   await expect(message(page, 'Damaged sign on the N7, km 12').getByTestId('reaction')).toHaveText('👍 1');
 });
 
-/** The users typing in a room, as bob's client would learn from a fresh /sync. */
-async function typingUsers(bob: ApiUser, roomId: string): Promise<string[]> {
+type Ephemeral = { type: string; content: Record<string, unknown> & { user_ids?: string[] } };
+
+/** The room's typing and receipt events, as bob's client would learn them from a fresh /sync. */
+async function ephemeral(bob: ApiUser, roomId: string): Promise<Ephemeral[]> {
   // A filter of its own each time: Synapse answers an identical /sync from a cache for a while.
   const filter = { room: { rooms: [roomId], timeline: { limit: 1, not_types: [`x.nocache.${Date.now()}`] }, state: { lazy_load_members: true } } };
-  const sync = await bob.call<{ rooms?: { join?: Record<string, { ephemeral?: { events?: { type: string; content: { user_ids?: string[] } }[] } }> } }>(
+  const sync = await bob.call<{ rooms?: { join?: Record<string, { ephemeral?: { events?: Ephemeral[] } }> } }>(
     'GET',
     `/sync?timeout=0&filter=${encodeURIComponent(JSON.stringify(filter))}`,
   );
-  return sync.rooms?.join?.[roomId]?.ephemeral?.events?.find((e) => e.type === 'm.typing')?.content.user_ids ?? [];
+  return sync.rooms?.join?.[roomId]?.ephemeral?.events ?? [];
+}
+
+async function typingUsers(bob: ApiUser, roomId: string): Promise<string[]> {
+  return (await ephemeral(bob, roomId)).find((e) => e.type === 'm.typing')?.content.user_ids ?? [];
+}
+
+/** The event `userId` has read up to, by the homeserver's receipts. */
+async function readUpTo(bob: ApiUser, roomId: string, userId: string): Promise<string | undefined> {
+  const receipts = (await ephemeral(bob, roomId)).find((e) => e.type === 'm.receipt')?.content ?? {};
+  return Object.entries(receipts).find(([, byType]) => userId in ((byType as Record<string, Record<string, unknown>>)['m.read'] ?? {}))?.[0];
 }
 
 test("read receipts and typing: bob's read shows under alice's message; each sees the other typing, until the message is sent", async ({ page }) => {
@@ -196,4 +208,29 @@ test("read receipts and typing: bob's read shows under alice's message; each see
   await composer(page).press('Enter');
   // Sooner than the 20 s after which the homeserver would forget it by itself: the app said so.
   await expect.poll(() => typingUsers(bob.api, roomId), { timeout: 10_000 }).toEqual([]);
+});
+
+test('a day separator, one header for a run of messages, and an unread line where alice left off, with a jump to it', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { alice, bob, roomId } = await aliceAndBob(page, 'Unread');
+  const read = await bob.api.send(roomId, 'Read before');
+  await expect(message(page, 'Read before')).toBeVisible();
+  // Read in an open room: alice's receipt for it reaches the homeserver.
+  await expect.poll(() => readUpTo(bob.api, roomId, alice.userId), { timeout: 30_000 }).toBe(read);
+  await page.goto('/en/');
+  await bob.api.send(roomId, 'New one');
+  await bob.api.send(roomId, 'New two');
+  await roomButton(page, 'Unread').click();
+  await expect(message(page, 'New two')).toBeVisible();
+  await expect(page.getByTestId('day-separator').first()).toHaveText('Today');
+  // The line sits between what was read and what was not.
+  const items = page.getByTestId('timeline').locator('> li');
+  const texts = await items.evaluateAll((lis) => lis.map((li) => (li.getAttribute('data-testid') === 'unread-line' ? '—unread—' : (li.querySelector('[data-testid="message-text"]')?.textContent ?? ''))));
+  expect(texts.filter((t) => ['Read before', '—unread—', 'New one', 'New two'].includes(t))).toEqual(['Read before', '—unread—', 'New one', 'New two']);
+  // "New two" follows "New one" from the same sender: one header for both.
+  await expect(message(page, 'New two')).toHaveAttribute('data-grouped', '');
+  await expect(message(page, 'New one')).not.toHaveAttribute('data-grouped', '');
+  await page.getByTestId('jump-to-unread').click();
+  await expect(page.getByTestId('unread-line')).toBeInViewport();
+  await expect(page.getByTestId('jump-to-unread')).toHaveCount(0);
 });

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { discardMessage, confirmMessage, retryMessage } from '@/lib/actions/outbox';
 import type { PendingMessage, ReactionSummary, ShownEvent } from '@/lib/db/localEcho';
 import type { MessageRef } from '@/lib/db/types';
-import { formatMessageTime } from '@/lib/i18n/format';
+import { formatClock } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { MessageActions } from './MessageActions';
 import { MessageBody } from './MessageBody';
@@ -46,7 +46,7 @@ function Bubble({ mine, children, faded }: { mine: boolean; children: ReactNode;
 }
 
 /** A message that reached the homeserver, with what the user queued for it applied. */
-export function EventItem({ event, mine, context }: { event: ShownEvent; mine: boolean; context: MessageContext }) {
+export function EventItem({ event, mine, grouped, context }: { event: ShownEvent; mine: boolean; grouped?: boolean; context: MessageContext }) {
   const t = useTranslations('timeline');
   const tMessage = useTranslations('message');
   const locale = useLocale() as Locale;
@@ -64,12 +64,13 @@ export function EventItem({ event, mine, context }: { event: ShownEvent; mine: b
       data-testid="message"
       data-event-id={event.eventId}
       data-message-key={event.eventId}
+      data-grouped={grouped ? '' : undefined}
       tabIndex={-1}
     >
-      <span className="text-xs text-slate-500">
+      <span className={grouped ? 'sr-only' : 'text-xs text-slate-500'}>
         <span data-testid="message-sender">{event.senderName}</span>
         {' · '}
-        <time dateTime={new Date(event.ts).toISOString()}>{formatMessageTime(event.ts, locale)}</time>
+        <time dateTime={new Date(event.ts).toISOString()}>{formatClock(event.ts, locale)}</time>
       </span>
       <Bubble mine={mine}>
         {event.inReplyTo && !event.redacted && context.quoted !== undefined && <ReplyQuote original={context.quoted} />}

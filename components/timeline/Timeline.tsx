@@ -1,12 +1,14 @@
 'use client';
-import { useTranslations } from 'next-intl';
-import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
+import { forwardRef, Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { toggleReaction } from '@/lib/actions/react';
 import { redactMessage } from '@/lib/actions/redactMessage';
 import { fillGap, loadOlderMessages } from '@/lib/actions/rooms';
 import { pendingKey } from '@/lib/db/localEcho';
 import type { Timeline as TimelineData } from '@/lib/db/queries';
 import type { GapRow, MessageRef, RoomRow, SessionRow } from '@/lib/db/types';
+import { dayKey, dayLabel } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locales';
 import { markOnce } from '@/lib/perfMarks';
 import { useConnection, useTimeline } from '../hooks';
 import { EventItem, PendingItem, type MessageContext } from './MessageItem';
@@ -43,6 +45,9 @@ export function Timeline({ room, session, onReply, onEdit }: TimelineProps) {
   // Whether the user is at the newest message: new ones scroll into view only then.
   const atBottom = useRef(true);
   const [unseen, setUnseen] = useState(false);
+  const leftOff = useRef<string | null | undefined>(undefined);
+  const unreadLine = useRef<HTMLLIElement>(null);
+  const [jumped, setJumped] = useState(false);
   const count = (timeline?.events.length ?? 0) + (timeline?.pending.length ?? 0);
   const newest = timeline?.events.at(-1)?.eventId;
   const pendingCount = timeline?.pending.length ?? 0;
@@ -82,6 +87,10 @@ export function Timeline({ room, session, onReply, onEdit }: TimelineProps) {
   }, [pendingCount]);
 
   if (!timeline) return <div className="flex-1" />;
+  // Where the user left off when the room opened: the line stays there while it is open.
+  if (leftOff.current === undefined) leftOff.current = timeline.myRead ?? null;
+  const leftAt = timeline.events.findIndex((e) => e.eventId === leftOff.current);
+  const unreadAfter = leftAt >= 0 && timeline.events.slice(leftAt + 1).some((e) => e.sender !== session.userId) ? leftOff.current : null;
   const myName = timeline.events.findLast((e) => e.sender === session.userId)?.senderName ?? session.userId;
   const quotes = quotable(timeline, myName);
   const canDeleteOthers = (room.myPowerLevel ?? 0) >= (room.redactLevel ?? 50);
@@ -117,16 +126,27 @@ export function Timeline({ room, session, onReply, onEdit }: TimelineProps) {
             </button>
           </li>
         )}
-        {timeline.events.map((event) => (
-          <Fragment key={event.eventId}>
-            {gapsBefore.get(event.eventId)?.map((gap) => <GapMarker key={gap.id} gap={gap} />)}
-            <EventItem
-              event={event}
-              mine={event.sender === session.userId}
-              context={context(event.inReplyTo, event.eventId, event.sender === session.userId)}
-            />
-          </Fragment>
-        ))}
+        {timeline.events.map((event, i) => {
+          const previous = timeline.events[i - 1];
+          const gaps = gapsBefore.get(event.eventId);
+          const newDay = !previous || dayKey(previous.ts) !== dayKey(event.ts);
+          const unreadHere = previous !== undefined && previous.eventId === unreadAfter;
+          // One header for a run of messages from one sender within a few minutes.
+          const grouped = !newDay && !gaps && !unreadHere && previous?.sender === event.sender && event.ts - previous.ts < GROUP_MS;
+          return (
+            <Fragment key={event.eventId}>
+              {gaps?.map((gap) => <GapMarker key={gap.id} gap={gap} />)}
+              {newDay && <DaySeparator ts={event.ts} />}
+              {unreadHere && <UnreadLine ref={unreadLine} />}
+              <EventItem
+                event={event}
+                mine={event.sender === session.userId}
+                grouped={grouped}
+                context={context(event.inReplyTo, event.eventId, event.sender === session.userId)}
+              />
+            </Fragment>
+          );
+        })}
         {timeline.pending.map((row) => (
           <PendingItem
             key={row.txnId}
@@ -137,6 +157,18 @@ export function Timeline({ room, session, onReply, onEdit }: TimelineProps) {
         ))}
         <div ref={end} />
       </ol>
+      {unreadAfter && !jumped && (
+        <button
+          className="absolute left-1/2 top-2 -translate-x-1/2 rounded-full border border-sky-700 bg-white px-3 py-1 text-sm text-sky-800 shadow"
+          data-testid="jump-to-unread"
+          onClick={() => {
+            unreadLine.current?.scrollIntoView({ block: 'start' });
+            setJumped(true);
+          }}
+        >
+          {t('jumpToUnread')}
+        </button>
+      )}
       {unseen && (
         <button
           className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full bg-sky-700 px-4 py-1 text-sm text-white shadow"
@@ -210,3 +242,29 @@ function GapMarker({ gap }: { gap: GapRow }) {
 }
 
 const PAGE = 50;
+/** Messages from one sender closer together than this share one header. */
+const GROUP_MS = 5 * 60 * 1000;
+
+function DaySeparator({ ts }: { ts: number }) {
+  const t = useTranslations('timeline');
+  const locale = useLocale() as Locale;
+  const label = dayLabel(ts, locale);
+  return (
+    <li className="flex items-center gap-2 self-stretch text-xs font-medium text-slate-600" data-testid="day-separator">
+      <span className="h-px flex-1 bg-slate-200" aria-hidden />
+      <span>{'key' in label ? t(label.key) : label.date}</span>
+      <span className="h-px flex-1 bg-slate-200" aria-hidden />
+    </li>
+  );
+}
+
+const UnreadLine = forwardRef<HTMLLIElement>(function UnreadLine(_props, ref) {
+  const t = useTranslations('timeline');
+  return (
+    <li ref={ref} className="flex items-center gap-2 self-stretch text-xs font-semibold text-red-700" data-testid="unread-line">
+      <span className="h-px flex-1 bg-red-300" aria-hidden />
+      <span>{t('unreadLine')}</span>
+      <span className="h-px flex-1 bg-red-300" aria-hidden />
+    </li>
+  );
+});

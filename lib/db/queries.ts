@@ -27,6 +27,8 @@ export interface Timeline extends LocalEcho {
   gaps: GapRow[];
   /** Who has read up to each shown event (others only): under the newest message they have read. */
   readBy: Record<string, { userId: string; name: string }[]>;
+  /** The event the user's own read receipt points at: where they left off. */
+  myRead?: string;
 }
 
 /**
@@ -44,7 +46,8 @@ export async function getTimeline(roomId: string, limit = 50, me?: string): Prom
     const oldestTs = newestFirst.at(-1)?.ts ?? Infinity;
     const gaps = await d.gaps.where('[roomId+ts]').between([roomId, oldestTs], [roomId, Infinity], false, true).toArray();
     const events = newestFirst.reverse();
-    return { ...withLocalEcho(events, reactionRows, outbox, me), gaps, readBy: await readReceipts(roomId, events, me) };
+    const myRead = me ? (await d.receipts.get([roomId, me]))?.eventId : undefined;
+    return { ...withLocalEcho(events, reactionRows, outbox, me), gaps, readBy: await readReceipts(roomId, events, me), myRead };
   });
 }
 
