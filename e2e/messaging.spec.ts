@@ -234,3 +234,41 @@ test('a day separator, one header for a run of messages, and an unread line wher
   await expect(page.getByTestId('unread-line')).toBeInViewport();
   await expect(page.getByTestId('jump-to-unread')).toHaveCount(0);
 });
+
+test('mentions: "@" offers the members, the pill goes out with m.mentions; a mention of alice badges her room list and is highlighted', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { alice, bob, roomId } = await aliceAndBob(page, 'Mentions');
+  await bob.api.send(roomId, 'Hello');
+  await expect(message(page, 'Hello')).toBeVisible();
+
+  await composer(page).pressSequentially(`@${bob.username.slice(0, 5)}`);
+  const suggestions = page.getByTestId('mention-suggestions');
+  await expect(suggestions.getByRole('option')).toHaveCount(1);
+  await expect(suggestions.getByRole('option').first()).toContainText(bob.userId);
+  await composer(page).press('Enter');
+  await expect(composer(page)).toHaveValue(`${bob.username} `);
+  await composer(page).pressSequentially('please check');
+  await composer(page).press('Enter');
+  await expect
+    .poll(async () => (await bob.api.events(roomId)).findLast((e) => e.sender === alice.userId)?.content, { timeout: 30_000 })
+    .toMatchObject({
+      body: `${bob.username} please check`,
+      formatted_body: `<a href="https://matrix.to/#/${bob.userId}">${bob.username}</a> please check`,
+      'm.mentions': { user_ids: [bob.userId] },
+    });
+
+  // Back on the room list, bob mentions alice.
+  await page.goto('/en/');
+  await bob.api.sendEvent(roomId, 'm.room.message', {
+    msgtype: 'm.text',
+    body: `${alice.username}: the report?`,
+    format: 'org.matrix.custom.html',
+    formatted_body: `<a href="https://matrix.to/#/${alice.userId}">${alice.username}</a>: the report?`,
+    'm.mentions': { user_ids: [alice.userId] },
+  });
+  await expect(roomButton(page, 'Mentions').getByTestId('room-mentions')).toHaveText('@1', { timeout: 30_000 });
+  await roomButton(page, 'Mentions').click();
+  await expect(message(page, `${alice.username}: the report?`)).toHaveAttribute('data-highlight', '');
+  await expect(message(page, 'Hello')).not.toHaveAttribute('data-highlight', '');
+  await expect(roomButton(page, 'Mentions').getByTestId('room-mentions')).toHaveCount(0);
+});

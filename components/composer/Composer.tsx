@@ -3,12 +3,18 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { loadDraft, saveDraft } from '@/lib/actions/drafts';
 import { editMessage } from '@/lib/actions/editMessage';
-import { MessageTooLong } from '@/lib/actions/messageText';
+import { MessageTooLong, type Mention } from '@/lib/actions/messageText';
 import { sendMessage } from '@/lib/actions/sendMessage';
 import { sendReply } from '@/lib/actions/sendReply';
 import { typingNotifier } from '@/lib/actions/typing';
 import { ErrorNote } from '../ui/ErrorNote';
+import { useMembers } from '../hooks';
 import { NEW_MESSAGE, type ComposeMode } from './composeMode';
+import { MentionSuggestions, type Candidate } from './MentionSuggestions';
+
+/** An "@" and what follows it, right before the caret: a mention being typed. */
+const MENTION_QUERY = /(^|\s)@([^\s@]{0,40})$/;
+const MAX_SUGGESTIONS = 6;
 
 /**
  * Enter sends, Shift+Enter starts a new line. The text leaves the composer as it is handed to
@@ -42,6 +48,32 @@ export function Composer({
   };
   const [error, setError] = useState<string | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
+  // Mentions picked for the message being written; sent with it.
+  const [mentions, setMentions] = useState<Mention[]>([]);
+  const [query, setQuery] = useState<{ start: number; end: number; text: string } | null>(null);
+  const [active, setActive] = useState(0);
+  const members = useMembers(roomId);
+  const candidates: Candidate[] = useMemo(() => {
+    if (!query || !members) return [];
+    const q = query.text.toLowerCase();
+    return members
+      .filter((m) => m.membership === 'join' && (m.displayName.toLowerCase().includes(q) || m.userId.toLowerCase().includes(q)))
+      .slice(0, MAX_SUGGESTIONS);
+  }, [query, members]);
+  const findQuery = (value: string, caret: number) => {
+    const match = MENTION_QUERY.exec(value.slice(0, caret));
+    setQuery(match ? { start: caret - match[2].length - 1, end: caret, text: match[2] } : null);
+    setActive(0);
+  };
+  const pick = (c: Candidate) => {
+    if (!query) return;
+    const next = `${text.slice(0, query.start)}${c.displayName} ${text.slice(query.end)}`;
+    setText(next);
+    setMentions((list) => [...list, { userId: c.userId, name: c.displayName }]);
+    setQuery(null);
+    const caret = query.start + c.displayName.length + 1;
+    requestAnimationFrame(() => box.current?.setSelectionRange(caret, caret));
+  };
   // The composer's text as of the last keystroke, for sends that finish after more typing.
   const current = useRef(text);
   current.current = text;
@@ -64,19 +96,23 @@ export function Composer({
     const queued = text;
     if (!queued.trim()) return;
     const sending = mode;
+    const mentioned = mentions;
+    setMentions([]);
+    setQuery(null);
     // Taken out at once: a second Enter finds nothing left to queue twice.
     setTextState('');
     current.current = '';
     typing.stopped();
     if (sending.kind !== 'new') onModeChange(NEW_MESSAGE);
     try {
-      if (sending.kind === 'edit') await editMessage(roomId, sending.message, queued);
-      else if (sending.kind === 'reply') await sendReply(roomId, queued, sending.to);
-      else await sendMessage(roomId, queued);
+      if (sending.kind === 'edit') await editMessage(roomId, sending.message, queued, mentioned);
+      else if (sending.kind === 'reply') await sendReply(roomId, queued, sending.to, mentioned);
+      else await sendMessage(roomId, queued, mentioned);
       // The draft is what was typed since, if anything.
       if (sending.kind !== 'edit') saveDraft(roomId, current.current);
     } catch (err) {
       // Nothing lost: the unsent text goes back in front of whatever was typed since.
+      setMentions(mentioned);
       const restored = current.current ? `${queued}\n${current.current}` : queued;
       if (sending.kind === 'edit') onModeChange({ ...sending, body: restored });
       else {
@@ -89,6 +125,23 @@ export function Composer({
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (candidates.length) {
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        setActive((i) => (i + (e.key === 'ArrowDown' ? 1 : candidates.length - 1)) % candidates.length);
+        return;
+      }
+      if ((e.key === 'Enter' && !e.shiftKey) || e.key === 'Tab') {
+        e.preventDefault();
+        pick(candidates[active] ?? candidates[0]);
+        return;
+      }
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        setQuery(null);
+        return;
+      }
+    }
     if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
       e.preventDefault();
       void send();
@@ -120,6 +173,7 @@ export function Composer({
           </button>
         </div>
       )}
+      <MentionSuggestions candidates={candidates} active={active} onPick={pick} />
       <div className="flex gap-2">
         <textarea
           ref={box}
@@ -128,7 +182,13 @@ export function Composer({
           aria-label={t('label')}
           placeholder={t('placeholder')}
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            setText(e.target.value);
+            findQuery(e.target.value, e.target.selectionStart);
+          }}
+          aria-autocomplete="list"
+          aria-controls={candidates.length ? 'mention-suggestions' : undefined}
+          aria-activedescendant={candidates.length ? `mention-${active}` : undefined}
           onKeyDown={onKeyDown}
         />
         <button type="submit" className="rounded bg-sky-700 px-4 py-2 text-white">

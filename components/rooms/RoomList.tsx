@@ -46,6 +46,15 @@ export function RoomList({ selected, onSelect }: { selected: string | null; onSe
               <span className="truncate text-sm text-slate-600" data-testid="room-preview">
                 {room.lastBody !== undefined ? `${room.lastSender}: ${room.lastBody}` : ''}
               </span>
+              {room.mentions > 0 && (
+                <span
+                  className="shrink-0 rounded-full bg-amber-600 px-2 text-xs font-semibold text-white"
+                  aria-label={t('mentions', { count: room.mentions })}
+                  data-testid="room-mentions"
+                >
+                  @{room.mentions}
+                </span>
+              )}
               {room.unread > 0 && (
                 <span
                   className="shrink-0 rounded-full bg-sky-700 px-2 text-xs text-white"

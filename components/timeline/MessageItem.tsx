@@ -34,10 +34,11 @@ function decryptionMessage(code: string) {
   return 'undecryptable' as const;
 }
 
-function Bubble({ mine, children, faded }: { mine: boolean; children: ReactNode; faded?: boolean }) {
+function Bubble({ mine, children, faded, highlight }: { mine: boolean; children: ReactNode; faded?: boolean; highlight?: boolean }) {
+  const colour = highlight ? 'bg-amber-100 ring-2 ring-amber-500' : mine ? 'bg-sky-100' : 'bg-slate-100';
   return (
     <div
-      className={`max-w-[80%] whitespace-pre-wrap break-words rounded-lg px-3 py-2 ${mine ? 'bg-sky-100' : 'bg-slate-100'} ${faded ? 'opacity-80' : ''}`}
+      className={`max-w-[80%] whitespace-pre-wrap break-words rounded-lg px-3 py-2 ${colour} ${faded ? 'opacity-80' : ''}`}
       data-testid="message-body"
     >
       {children}
@@ -65,6 +66,7 @@ export function EventItem({ event, mine, grouped, context }: { event: ShownEvent
       data-event-id={event.eventId}
       data-message-key={event.eventId}
       data-grouped={grouped ? '' : undefined}
+      data-highlight={event.highlight ? '' : undefined}
       tabIndex={-1}
     >
       <span className={grouped ? 'sr-only' : 'text-xs text-slate-500'}>
@@ -72,7 +74,7 @@ export function EventItem({ event, mine, grouped, context }: { event: ShownEvent
         {' · '}
         <time dateTime={new Date(event.ts).toISOString()}>{formatClock(event.ts, locale)}</time>
       </span>
-      <Bubble mine={mine}>
+      <Bubble mine={mine} highlight={event.highlight}>
         {event.inReplyTo && !event.redacted && context.quoted !== undefined && <ReplyQuote original={context.quoted} />}
         <span data-testid="message-text">{body}</span>
         {(event.editedBy || event.localEdit) && readable && (

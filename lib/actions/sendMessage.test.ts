@@ -28,3 +28,16 @@ describe('sendMessage with Markdown', () => {
     });
   });
 });
+
+describe('sendMessage with mentions', () => {
+  it('sends a pill in the HTML and the user in m.mentions', async () => {
+    await sendMessage('!r', 'Anna, see this', [{ userId: '@anna:hs', name: 'Anna' }]);
+    expect((await outboxRows())[0].content).toEqual({
+      msgtype: 'm.text',
+      body: 'Anna, see this',
+      format: 'org.matrix.custom.html',
+      formatted_body: '<a href="https://matrix.to/#/@anna:hs">Anna</a>, see this',
+      'm.mentions': { user_ids: ['@anna:hs'] },
+    });
+  });
+});

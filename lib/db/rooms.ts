@@ -17,9 +17,9 @@ export async function markRoomLeft(roomId: string): Promise<void> {
   await db().rooms.update(roomId, { membership: 'leave' });
 }
 
-/** Read here: the count goes at once (the receipt follows through the syncing tab). */
+/** Read here: the counts go at once (the receipt follows through the outbox). */
 export async function markRoomRead(roomId: string): Promise<void> {
-  await db().rooms.update(roomId, { unread: 0 });
+  await db().rooms.update(roomId, { unread: 0, mentions: 0 });
 }
 
 /** The room list's preview must not show a message that was deleted, nor the text before an edit. */

@@ -56,6 +56,8 @@ export interface EventRow {
   /** Server time of that edit: an older edit arriving later does not replace it. */
   editedAt?: number;
   redacted?: boolean;
+  /** It mentions the user, by the account's push rules (shown highlighted). */
+  highlight?: boolean;
 }
 
 /** One reaction (m.annotation) by one user. */

@@ -18,7 +18,7 @@ vi.mock('../db/applyChanges', async (original) => ({
 const { Ingest } = await import('./ingest');
 const { storageHealthy } = await import('../status/storageHealth');
 
-const client = { getRoom: () => null, getRooms: () => [], getAccountData: () => undefined } as unknown as MatrixClient;
+const client = { getRoom: () => null, getRooms: () => [], getAccountData: () => undefined, getUserId: () => '@me:hs', getPushActionsForEvent: () => null } as unknown as MatrixClient;
 const message = (id: string) =>
   new MatrixEvent({ event_id: id, room_id: '!r', type: 'm.room.message', sender: '@a:hs', origin_server_ts: 1, content: { msgtype: 'm.text', body: id } });
 

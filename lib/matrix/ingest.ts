@@ -126,7 +126,10 @@ export class Ingest {
   private collect(): ChangeBatch | null {
     if (!this.events.size && !this.rooms.size && !this.members.size && !this.receipts.length && !this.gaps.size) return null;
     const batch = emptyBatch();
+    const me = this.client.getUserId();
     batch.events = [...this.events.values()].flatMap(({ event, backfill }): EventChange[] => {
+      // The account's push rules say whether it mentions the user (the SDK caches the answer).
+      if (event.getSender() !== me && !event.isState() && !event.isBeingDecrypted()) this.client.getPushActionsForEvent(event);
       const change = projectEvent(event);
       if (!change) return [];
       return [change.kind === 'event' && backfill ? { ...change, backfill } : change];

@@ -69,6 +69,8 @@ export function projectEvent(event: MatrixEvent, nameOf?: (userId: string) => st
   row.content = content;
   if (typeof content.msgtype === 'string') row.msgtype = content.msgtype;
   if (typeof content.body === 'string') row.body = content.body;
+  // The account's push rules decide (m.mentions, or the user's name in older clients' messages).
+  if (event.getPushActions()?.tweaks?.highlight) row.highlight = true;
   const replyTo = relation?.['m.in_reply_to']?.event_id;
   if (typeof replyTo === 'string') row.inReplyTo = replyTo;
   const editedBy = event.replacingEventId();
