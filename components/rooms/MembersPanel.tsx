@@ -1,31 +1,96 @@
 'use client';
 import { useTranslations } from 'next-intl';
+import { useState, type FormEvent } from 'react';
+import { inviteToRoom, removeMember } from '@/lib/actions/roomAdmin';
+import { may, roleOf } from '@/lib/actions/roomPermissions';
+import type { RoomRow } from '@/lib/db/types';
 import { useMembers } from '../hooks';
 import { VerifiedBadge } from '../encryption/VerifiedBadge';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { ErrorNote } from '../ui/ErrorNote';
+import { useActionError } from '../ui/useActionError';
 
-/** Who is in the room, and whether we verified them. */
-export function MembersPanel({ roomId, onClose }: { roomId: string; onClose: () => void }) {
+/** Who is in the room, their roles and whether we verified them; inviting, and removing for those allowed. */
+export function MembersPanel({ room, me, onClose }: { room: RoomRow; me: string; onClose: () => void }) {
   const t = useTranslations('members');
-  const members = useMembers(roomId);
+  const tRoom = useTranslations('room');
+  const members = useMembers(room.roomId);
+  const { error, run } = useActionError();
+  const [removing, setRemoving] = useState<{ userId: string; name: string } | null>(null);
+  const canKick = may(room, 'kick');
+  const myLevel = room.myPowerLevel ?? 0;
   return (
-    <aside aria-label={t('title')} data-testid="members" className="flex max-h-64 flex-col gap-2 overflow-y-auto border-b border-slate-200 bg-slate-50 p-3 text-sm">
+    <aside aria-label={t('title')} data-testid="members" className="flex max-h-80 flex-col gap-2 overflow-y-auto border-b border-slate-200 bg-slate-50 p-3 text-sm">
       <div className="flex items-center justify-between">
         <h3 className="font-medium">{t('title')}</h3>
         <button className="text-slate-600 underline" onClick={onClose}>
           {t('close')}
         </button>
       </div>
+      <InviteForm roomId={room.roomId} />
       <ul className="flex flex-col gap-1">
-        {members?.map((m) => (
-          <li key={m.userId} className="flex items-center justify-between gap-2" data-user-id={m.userId}>
-            <span className="truncate">
-              {m.displayName} <span className="text-slate-500">{m.userId}</span>
-              {m.membership === 'invite' && <span className="text-slate-500"> · {t('invited')}</span>}
-            </span>
-            <VerifiedBadge verified={m.verified} testId="member-verification" />
-          </li>
-        ))}
+        {members?.map((m) => {
+          const role = roleOf(m.powerLevel);
+          return (
+            <li key={m.userId} className="flex items-center justify-between gap-2" data-user-id={m.userId}>
+              <span className="truncate">
+                {m.displayName} <span className="text-slate-500">{m.userId}</span>
+                {role && <span className="ml-1 rounded bg-slate-200 px-1 text-xs" data-testid="member-role">{tRoom(role)}</span>}
+                {m.membership === 'invite' && <span className="text-slate-500"> · {t('invited')}</span>}
+              </span>
+              <span className="flex items-center gap-2">
+                <VerifiedBadge verified={m.verified} testId="member-verification" />
+                {canKick && m.userId !== me && (m.powerLevel ?? 0) < myLevel && (
+                  <button className="text-xs text-red-700 underline" onClick={() => setRemoving({ userId: m.userId, name: m.displayName })}>
+                    {tRoom('remove')}
+                  </button>
+                )}
+              </span>
+            </li>
+          );
+        })}
       </ul>
+      <ErrorNote error={error} />
+      {removing && (
+        <ConfirmDialog
+          title={tRoom('removeTitle', { name: removing.name })}
+          text={tRoom('removeText')}
+          confirm={tRoom('remove')}
+          cancel={tRoom('cancel')}
+          onConfirm={() => void run(() => removeMember(room.roomId, removing.userId))}
+          onClose={() => setRemoving(null)}
+        />
+      )}
     </aside>
+  );
+}
+
+function InviteForm({ roomId }: { roomId: string }) {
+  const t = useTranslations('room');
+  const [userId, setUserId] = useState('');
+  const [sent, setSent] = useState(false);
+  const { error, run } = useActionError();
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setSent(false);
+    if ((await run(async () => (await inviteToRoom(roomId, userId), true))) === true) {
+      setSent(true);
+      setUserId('');
+    }
+  }
+  return (
+    <form className="flex flex-col gap-1" onSubmit={submit}>
+      <label className="flex flex-col gap-1">
+        <span>{t('inviteLabel')}</span>
+        <span className="flex gap-2">
+          <input className="flex-1 rounded border border-slate-300 px-2 py-1" name="invite" value={userId} placeholder="@name:luxchat.lu" onChange={(e) => setUserId(e.target.value)} autoCapitalize="none" />
+          <button type="submit" className="rounded bg-sky-700 px-3 py-1 text-white">
+            {t('invite')}
+          </button>
+        </span>
+      </label>
+      {sent && <span className="text-emerald-800">{t('invited')}</span>}
+      <ErrorNote error={error} />
+    </form>
   );
 }

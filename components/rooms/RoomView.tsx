@@ -6,7 +6,9 @@ import type { RoomRow, SessionRow } from '@/lib/db/types';
 import { lastOwnMessage } from '@/lib/db/queries';
 import { Composer } from '../composer/Composer';
 import { NEW_MESSAGE, type ComposeMode } from '../composer/composeMode';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { MembersPanel } from './MembersPanel';
+import { RoomSettingsPanel } from './RoomSettingsPanel';
 import { useRoom } from '../hooks';
 import { Timeline } from '../timeline/Timeline';
 import { useActionError } from '../ui/useActionError';
@@ -16,7 +18,10 @@ export function RoomView({ roomId, session, onBack }: { roomId: string; session:
   const t = useTranslations('chat');
   const tMembers = useTranslations('members');
   const room = useRoom(roomId);
-  const [showMembers, setShowMembers] = useState(false);
+  const [panel, setPanel] = useState<'none' | 'members' | 'settings'>('none');
+  const [leaving, setLeaving] = useState(false);
+  const tRoom = useTranslations('room');
+  const toggle = (which: 'members' | 'settings') => setPanel((p) => (p === which ? 'none' : which));
   const [mode, setMode] = useState<ComposeMode>(NEW_MESSAGE);
   // A reply or an edit belongs to the room it was started in.
   useEffect(() => setMode(NEW_MESSAGE), [roomId]);
@@ -43,11 +48,39 @@ export function RoomView({ roomId, session, onBack }: { roomId: string; session:
             {t('encrypted')}
           </span>
         )}
-        <button className="ml-auto text-sm text-sky-700 underline" onClick={() => setShowMembers((v) => !v)}>
-          {tMembers('show')}
-        </button>
+        <span className="ml-auto flex gap-3 text-sm">
+          <button className="text-sky-700 underline" onClick={() => toggle('members')}>
+            {tMembers('show')}
+          </button>
+          {room.membership === 'join' && (
+            <>
+              <button className="text-sky-700 underline" onClick={() => toggle('settings')}>
+                {tRoom('settings')}
+              </button>
+              <button className="text-red-700 underline" onClick={() => setLeaving(true)}>
+                {tRoom('leave')}
+              </button>
+            </>
+          )}
+        </span>
       </header>
-      {showMembers && <MembersPanel roomId={roomId} onClose={() => setShowMembers(false)} />}
+      {room.topic && (
+        <p className="border-b border-slate-100 px-3 py-1 text-sm text-slate-600" data-testid="room-topic">
+          {room.topic}
+        </p>
+      )}
+      {panel === 'members' && <MembersPanel room={room} me={session.userId} onClose={() => setPanel('none')} />}
+      {panel === 'settings' && <RoomSettingsPanel room={room} onClose={() => setPanel('none')} />}
+      {leaving && (
+        <ConfirmDialog
+          title={tRoom('leaveTitle')}
+          text={tRoom('leaveText')}
+          confirm={tRoom('leave')}
+          cancel={tRoom('cancel')}
+          onConfirm={() => void leaveRoom(roomId).then(onBack, () => undefined)}
+          onClose={() => setLeaving(false)}
+        />
+      )}
       {room.membership === 'invite' ? (
         <InviteBanner room={room} onDeclined={onBack} />
       ) : (

@@ -8,6 +8,7 @@ import { ConnectionStatus } from './ConnectionStatus';
 import { EncryptionDialogs } from '../encryption/EncryptionDialogs';
 import { useOpenRoom, useSessionEnded } from '../hooks';
 import { SessionEndedScreen } from '../session/SessionEndedScreen';
+import { JoinRoom } from '../rooms/JoinRoom';
 import { NewDirectMessage } from '../rooms/NewDirectMessage';
 import { NewGroup } from '../rooms/NewGroup';
 import { RoomList } from '../rooms/RoomList';
@@ -17,7 +18,8 @@ import { SettingsPanel } from '../settings/SettingsPanel';
 export function ChatScreen({ session }: { session: SessionRow }) {
   const t = useTranslations('chat');
   const [roomId, openRoom] = useOpenRoom();
-  const [panel, setPanel] = useState<'none' | 'dm' | 'group' | 'settings'>('none');
+  const tRoom = useTranslations('room');
+  const [panel, setPanel] = useState<'none' | 'dm' | 'group' | 'join' | 'settings'>('none');
   const tGroups = useTranslations('groups');
   const closePanel = (roomId: string | null) => {
     setPanel('none');
@@ -66,6 +68,9 @@ export function ChatScreen({ session }: { session: SessionRow }) {
             <button className="whitespace-nowrap rounded border border-slate-300 px-3 py-1 text-sm" onClick={() => setPanel('group')}>
               {tGroups('newGroup')}
             </button>
+            <button className="whitespace-nowrap rounded border border-slate-300 px-3 py-1 text-sm" onClick={() => setPanel('join')}>
+              {tRoom('join')}
+            </button>
             <button className="whitespace-nowrap rounded border border-slate-300 px-3 py-1 text-sm" onClick={() => setPanel('settings')}>
               {t('settings')}
             </button>
@@ -74,6 +79,7 @@ export function ChatScreen({ session }: { session: SessionRow }) {
         <ConnectionStatus />
         {panel === 'dm' && <NewDirectMessage onDone={closePanel} />}
         {panel === 'group' && <NewGroup onDone={closePanel} />}
+        {panel === 'join' && <JoinRoom onDone={closePanel} />}
         <RoomList selected={roomId} onSelect={openRoom} />
       </aside>
       <main className={`${roomId ? 'flex' : 'hidden md:flex'} min-w-0 flex-1 flex-col`}>

@@ -1,6 +1,7 @@
 'use client';
 import { useLocale, useTranslations } from 'next-intl';
 import { forwardRef, Fragment, useCallback, useEffect, useRef, useState } from 'react';
+import { may } from '@/lib/actions/roomPermissions';
 import { toggleReaction } from '@/lib/actions/react';
 import { redactMessage } from '@/lib/actions/redactMessage';
 import { fillGap, loadOlderMessages } from '@/lib/actions/rooms';
@@ -93,7 +94,7 @@ export function Timeline({ room, session, onReply, onEdit }: TimelineProps) {
   const unreadAfter = leftAt >= 0 && timeline.events.slice(leftAt + 1).some((e) => e.sender !== session.userId) ? leftOff.current : null;
   const myName = timeline.events.findLast((e) => e.sender === session.userId)?.senderName ?? session.userId;
   const quotes = quotable(timeline, myName);
-  const canDeleteOthers = (room.myPowerLevel ?? 0) >= (room.redactLevel ?? 50);
+  const canDeleteOthers = may(room, 'redact');
   const context = (quotedKey: string | undefined, reactionKey: string, mine: boolean): MessageContext => ({
     quoted: quotedKey === undefined ? undefined : (quotes.get(quotedKey) ?? null),
     reactions: timeline.reactions[reactionKey],

@@ -117,6 +117,7 @@ export interface MemberView {
   displayName: string;
   membership: string;
   verified: boolean;
+  powerLevel?: number;
 }
 
 /** A room's joined and invited members, with whether we verified each. */
@@ -128,7 +129,7 @@ export async function getMembers(roomId: string): Promise<MemberView[]> {
     );
     const trust = await d.userTrust.bulkGet(members.map((m) => m.userId));
     return members
-      .map((m, i) => ({ userId: m.userId, displayName: m.displayName, membership: m.membership, verified: trust[i]?.verified ?? false }))
+      .map((m, i) => ({ userId: m.userId, displayName: m.displayName, membership: m.membership, verified: trust[i]?.verified ?? false, powerLevel: m.powerLevel }))
       .sort((a, b) => a.displayName.localeCompare(b.displayName));
   });
 }

@@ -27,11 +27,21 @@ export interface RoomRow {
   mentions: number;
   tags: string[];
   inviter?: string;
-  /** The user's power level here, and the level needed to delete others' messages. */
+  /** The user's power level here, and the levels each action needs (m.room.power_levels). */
   myPowerLevel?: number;
-  redactLevel?: number;
+  levels?: PowerNeeded;
+  topic?: string;
   /** Who is typing here now (names, not the user). */
   typing?: string[];
+}
+
+/** The power level each room action needs. */
+export interface PowerNeeded {
+  redact: number;
+  invite: number;
+  kick: number;
+  name: number;
+  topic: number;
 }
 
 /** A timeline item that has reached the homeserver, as decrypted and with edits applied. */
@@ -75,6 +85,7 @@ export interface MemberRow {
   displayName: string;
   avatarUrl?: string;
   membership: string;
+  powerLevel?: number;
 }
 
 /** Whether we have verified a user (cross-signing), as the crypto reports it. */

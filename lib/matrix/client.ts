@@ -147,6 +147,12 @@ async function create(session: SessionRow, options: StartOptions): Promise<Runni
   client.on(sdk.RoomEvent.Redaction, (redaction) => ingest.event(redaction));
   client.on(sdk.RoomEvent.Receipt, (event, room) => ingest.receipt(room.roomId, event.getContent()));
   client.on(sdk.RoomStateEvent.Members, (_event, _state, member) => ingest.member(member));
+  // A member's new power level changes their role, and perhaps what the user may do.
+  client.on(sdk.RoomMemberEvent.PowerLevel, (_event, member) => {
+    ingest.member(member);
+    const room = client.getRoom(member.roomId);
+    if (room) ingest.room(room);
+  });
   // Typing is shown from the room's summary, like everything else the UI reads.
   client.on(sdk.RoomMemberEvent.Typing, (_event, member) => {
     const room = client.getRoom(member.roomId);

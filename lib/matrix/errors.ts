@@ -32,7 +32,10 @@ export type ActionErrorCode =
   | 'failed'
   | 'wrongRecoveryKey'
   | 'wrongPassword'
-  | 'noSyncingTab';
+  | 'noSyncingTab'
+  | 'notAllowed'
+  | 'roomNotFound'
+  | 'invalidRoomAddress';
 
 export class ActionError extends Error {
   constructor(readonly code: ActionErrorCode) {

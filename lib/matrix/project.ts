@@ -1,6 +1,6 @@
 import type { MatrixClient, MatrixEvent, Room, RoomMember } from 'matrix-js-sdk';
 import type { EventChange } from '../db/applyChanges';
-import type { EventRow, MemberRow, Membership, ReceiptRow, RoomRow } from '../db/types';
+import type { EventRow, MemberRow, Membership, PowerNeeded, ReceiptRow, RoomRow } from '../db/types';
 import { DIRECT } from './accountData';
 
 /** Event types the timeline shows. */
@@ -91,6 +91,21 @@ function lastShownEvent(room: Room): { event: MatrixEvent; row: EventRow } | und
   return undefined;
 }
 
+/** The levels the room's power_levels content sets (the spec's defaults where it says nothing). */
+export function powerNeeded(content: unknown): PowerNeeded {
+  const c = isRecord(content) ? content : {};
+  const num = (value: unknown, fallback: number) => (typeof value === 'number' ? value : fallback);
+  const events = isRecord(c.events) ? c.events : {};
+  const stateDefault = num(c.state_default, 50);
+  return {
+    redact: num(c.redact, 50),
+    invite: num(c.invite, 0),
+    kick: num(c.kick, 50),
+    name: num(events['m.room.name'], stateDefault),
+    topic: num(events['m.room.topic'], stateDefault),
+  };
+}
+
 /** The room list's summary of a room, read off the SDK's room by the sync layer. */
 export function projectRoom(client: MatrixClient, room: Room, directRoomIds: Set<string>): RoomRow {
   const my = room.getMyMembership();
@@ -112,11 +127,12 @@ export function projectRoom(client: MatrixClient, room: Room, directRoomIds: Set
     tags: Object.keys(room.tags ?? {}),
   };
   if (avatar) row.avatarUrl = avatar;
-  const power = room.currentState.getStateEvents('m.room.power_levels', '')?.getContent() as { redact?: unknown } | undefined;
   row.myPowerLevel = me?.powerLevel ?? 0;
+  row.levels = powerNeeded(room.currentState.getStateEvents('m.room.power_levels', '')?.getContent());
+  const topic = room.currentState.getStateEvents('m.room.topic', '')?.getContent().topic;
+  if (typeof topic === 'string' && topic) row.topic = topic;
   const typing = room.getMembers().filter((m) => m.typing && m.userId !== client.getUserId());
   if (typing.length) row.typing = typing.map((m) => m.name);
-  row.redactLevel = typeof power?.redact === 'number' ? power.redact : 50;
   if (last) {
     row.lastSender = last.event.sender?.name ?? last.row.sender;
     row.lastBody = last.row.body;
@@ -132,6 +148,7 @@ export function projectMember(member: RoomMember): MemberRow {
     userId: member.userId,
     displayName: member.name,
     membership: member.membership ?? 'leave',
+    powerLevel: member.powerLevel,
   };
   const avatar = member.getMxcAvatarUrl();
   if (avatar) row.avatarUrl = avatar;

@@ -59,3 +59,37 @@ export async function leaveRoom(client: MatrixClient, roomId: string): Promise<v
   await client.leave(roomId);
   await markRoomLeft(roomId);
 }
+
+export async function inviteToRoom(client: MatrixClient, roomId: string, userId: string): Promise<void> {
+  const target = userId.trim();
+  if (!USER_ID.test(target)) throw new ActionError('invalidUserId');
+  try {
+    await client.invite(roomId, target);
+  } catch (error) {
+    if (describeSdkError(error).status === 404) throw new ActionError('userNotFound');
+    throw error;
+  }
+}
+
+export async function kickMember(client: MatrixClient, roomId: string, userId: string): Promise<void> {
+  await client.kick(roomId, userId);
+}
+
+export async function setRoomName(client: MatrixClient, roomId: string, name: string): Promise<void> {
+  await client.setRoomName(roomId, name.trim());
+}
+
+export async function setRoomTopic(client: MatrixClient, roomId: string, topic: string): Promise<void> {
+  await client.setRoomTopic(roomId, topic.trim());
+}
+
+/** Joins a room by alias or id (servers from a link help find it); resolves with its id. */
+export async function joinByAddress(client: MatrixClient, idOrAlias: string, via: string[]): Promise<string> {
+  try {
+    const room = await client.joinRoom(idOrAlias, via.length ? { viaServers: via } : undefined);
+    return room.roomId;
+  } catch (error) {
+    if (describeSdkError(error).status === 404) throw new ActionError('roomNotFound');
+    throw error;
+  }
+}

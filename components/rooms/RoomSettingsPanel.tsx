@@ -1,0 +1,54 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useState, type FormEvent } from 'react';
+import { renameRoom, setRoomTopic } from '@/lib/actions/roomAdmin';
+import { may } from '@/lib/actions/roomPermissions';
+import type { RoomRow } from '@/lib/db/types';
+import { ErrorNote } from '../ui/ErrorNote';
+import { useActionError } from '../ui/useActionError';
+
+/** A room's name and topic; changing them needs the power the room's levels ask for. */
+export function RoomSettingsPanel({ room, onClose }: { room: RoomRow; onClose: () => void }) {
+  const t = useTranslations('room');
+  const tMembers = useTranslations('members');
+  return (
+    <section aria-label={t('settings')} data-testid="room-settings" className="flex flex-col gap-3 border-b border-slate-200 bg-slate-50 p-3 text-sm">
+      <div className="flex items-center justify-between">
+        <h3 className="font-medium">{t('settings')}</h3>
+        <button className="text-slate-600 underline" onClick={onClose}>
+          {tMembers('close')}
+        </button>
+      </div>
+      <SettingField label={t('name')} name="name" initial={room.name} allowed={may(room, 'name')} save={(v) => renameRoom(room.roomId, v)} />
+      <SettingField label={t('topic')} name="topic" initial={room.topic ?? ''} allowed={may(room, 'topic')} save={(v) => setRoomTopic(room.roomId, v)} />
+    </section>
+  );
+}
+
+function SettingField({ label, name, initial, allowed, save }: { label: string; name: string; initial: string; allowed: boolean; save: (value: string) => Promise<void> }) {
+  const t = useTranslations('room');
+  const [value, setValue] = useState(initial);
+  const [saved, setSaved] = useState(false);
+  const { error, run } = useActionError();
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setSaved(false);
+    if ((await run(async () => (await save(value), true))) === true) setSaved(true);
+  }
+  return (
+    <form className="flex flex-col gap-1" onSubmit={submit}>
+      <label className="flex flex-col gap-1">
+        <span>{label}</span>
+        <input className="rounded border border-slate-300 px-2 py-1" name={name} value={value} onChange={(e) => setValue(e.target.value)} />
+      </label>
+      {!allowed && <p className="text-xs text-slate-600">{t('onlyModerators')}</p>}
+      <div className="flex items-center gap-2">
+        <button type="submit" className="rounded bg-sky-700 px-3 py-1 text-white">
+          {t('save')}
+        </button>
+        {saved && <span className="text-emerald-800">{t('saved')}</span>}
+      </div>
+      <ErrorNote error={error} />
+    </form>
+  );
+}

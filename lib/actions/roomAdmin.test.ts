@@ -1,0 +1,49 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { db } from '../db/database';
+
+const commands: unknown[][] = [];
+vi.mock('../matrix/remote', () => ({
+  runCommand: async (...args: unknown[]) => {
+    commands.push(args);
+    return '!joined:hs';
+  },
+}));
+const { inviteToRoom, joinRoomByAddress, removeMember, renameRoom, setRoomTopic } = await import('./roomAdmin');
+
+const room = (myPowerLevel: number) => ({
+  roomId: '!r:hs', name: 'R', membership: 'join' as const, isDirect: false, encrypted: true, lastTs: 1, unread: 0, mentions: 0, tags: [],
+  myPowerLevel, levels: { redact: 50, invite: 0, kick: 50, name: 50, topic: 50 },
+});
+
+beforeEach(async () => {
+  commands.length = 0;
+  await db().delete();
+  await db().open();
+});
+
+describe('room administration', () => {
+  it('refuses, before asking the homeserver, what the power levels do not allow', async () => {
+    await db().rooms.put(room(0));
+    await expect(renameRoom('!r:hs', 'New')).rejects.toMatchObject({ code: 'notAllowed' });
+    await expect(setRoomTopic('!r:hs', 'Topic')).rejects.toMatchObject({ code: 'notAllowed' });
+    await expect(removeMember('!r:hs', '@x:hs')).rejects.toMatchObject({ code: 'notAllowed' });
+    await inviteToRoom('!r:hs', ' @anna:hs ');
+    expect(commands).toEqual([['inviteToRoom', '!r:hs', '@anna:hs']]);
+  });
+
+  it('lets a moderator rename, set the topic and remove members', async () => {
+    await db().rooms.put(room(50));
+    await renameRoom('!r:hs', 'New');
+    await setRoomTopic('!r:hs', 'Topic');
+    await removeMember('!r:hs', '@x:hs');
+    expect(commands.map((c) => c[0])).toEqual(['setRoomName', 'setRoomTopic', 'kickMember']);
+  });
+
+  it('checks user ids and room addresses first', async () => {
+    await db().rooms.put(room(100));
+    await expect(inviteToRoom('!r:hs', 'anna')).rejects.toMatchObject({ code: 'invalidUserId' });
+    await expect(joinRoomByAddress('service')).rejects.toMatchObject({ code: 'invalidRoomAddress' });
+    expect(await joinRoomByAddress('https://matrix.to/#/#service:hs?via=hs')).toBe('!joined:hs');
+    expect(commands).toEqual([['joinByAddress', '#service:hs', ['hs']]]);
+  });
+});
