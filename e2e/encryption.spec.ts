@@ -171,7 +171,7 @@ test('settings list the devices with their verification; one is renamed, another
   await second.page.getByRole('button', { name: 'Verify', exact: true }).click();
   await expect(second.page.getByTestId('verify-device-dialog')).toHaveCount(0, { timeout: 30_000 });
 
-  await first.page.getByRole('button', { name: 'Settings' }).click();
+  await first.page.getByRole('button', { name: 'Settings', exact: true }).click();
   const devices = first.page.getByTestId('devices').locator('li');
   // The two app devices, verified, and the one the test registered through the API, not.
   await expect(devices).toHaveCount(3);

@@ -75,7 +75,7 @@ test('logout ends the session and leaves nothing of the app on the device', asyn
   await page.evaluate(async () => (await caches.open('luxchat-probe')).put('/probe', new Response('x')));
   const { accessToken: token } = await sessionRow(page);
 
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByRole('button', { name: 'Log out' }).click();
   await expect(page.getByRole('heading', { name: 'Log in to Luxchat' })).toBeVisible();
 
@@ -125,7 +125,7 @@ test('logout warns while the recovery key has not been saved', async ({ page }) 
     dialogs.push(dialog.message());
     await dialog.dismiss();
   });
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByRole('button', { name: 'Log out' }).click();
   await expect.poll(() => dialogs).toEqual([
     'You have not saved your recovery key: without it you may not be able to read your encrypted messages again. Log out anyway?',

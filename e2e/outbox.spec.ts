@@ -141,7 +141,7 @@ test('logout with unsent messages warns first, and afterwards nothing is sent', 
     dialogs.push(dialog.message());
     await dialog.dismiss();
   });
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByRole('button', { name: 'Log out' }).click();
   await expect.poll(() => dialogs).toEqual(['1 message has not been sent yet and will be lost. Log out anyway?']);
   // Dismissed: still signed in, the message still waiting.

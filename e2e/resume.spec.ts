@@ -84,7 +84,7 @@ test('reopening resumes from the saved position, fills what was missed in the ba
 
   // Data saver on: the next absence leaves a gap that is marked, not filled in the background.
   const filters = meterSync(page);
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByLabel('Data saver').selectOption('on');
   await page.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-saver', 'on');

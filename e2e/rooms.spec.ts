@@ -5,7 +5,7 @@ import { HOMESERVER_URL } from './ports';
 
 const room = (id: string) => `/rooms/${encodeURIComponent(id)}`;
 
-test('room management: refused without power, then rename, topic and invite; join by alias; leave after a confirmation', async ({ page }) => {
+test('room management: refused without power, then rename, topic and invite; join by alias; leave after a confirmation; display name', async ({ page }) => {
   test.setTimeout(150_000);
   const errors = trackPageErrors(page);
   const alice = await newUser('alice');
@@ -74,5 +74,16 @@ test('room management: refused without power, then rename, topic and invite; joi
     .poll(async () => (await bob.api.call<{ membership: string }>('GET', `${room(roomId)}/state/m.room.member/${encodeURIComponent(alice.userId)}`)).membership)
     .toBe('leave');
   await expect(roomButton(page, 'Projet N7')).toHaveCount(0, { timeout: 30_000 });
+
+  // Her display name, changed in Settings, is what others see.
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const displayName = page.locator('input[name="displayName"]');
+  await expect(displayName).toHaveValue(alice.username);
+  await displayName.fill('Alice Muller');
+  await displayName.press('Enter');
+  await expect(page.getByText('Saved')).toBeVisible();
+  await expect
+    .poll(async () => (await bob.api.call<{ displayname: string }>('GET', `/profile/${encodeURIComponent(alice.userId)}/displayname`)).displayname)
+    .toBe('Alice Muller');
   expect(errors).toEqual([]);
 });

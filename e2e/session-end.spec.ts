@@ -18,9 +18,9 @@ test('logout in a tab that does not sync ends the session in every tab and leave
   await saveRecoveryKey(syncing);
   await expect.poll(async () => (await databaseNames(syncing)).join(',')).toContain('matrix-js-sdk:luxchat-sync');
   await other.goto('/en/');
-  await expect(other.getByRole('button', { name: 'Settings' })).toBeVisible();
+  await expect(other.getByRole('button', { name: 'Settings', exact: true })).toBeVisible();
 
-  await other.getByRole('button', { name: 'Settings' }).click();
+  await other.getByRole('button', { name: 'Settings', exact: true }).click();
   await other.getByRole('button', { name: 'Log out' }).click();
   for (const page of [syncing, other]) {
     await expect(page.getByRole('heading', { name: 'Log in to Luxchat' })).toBeVisible({ timeout: 15_000 });

@@ -44,7 +44,7 @@ test('a tab that does not sync starts a DM, accepts an invite, loads older messa
   await loadOlderUntil(other, 'Message 1');
 
   // The device list.
-  await other.getByRole('button', { name: 'Settings' }).click();
+  await other.getByRole('button', { name: 'Settings', exact: true }).click();
   await expect(other.getByTestId('devices').getByText('this device')).toBeVisible();
 
   expect(meter.urls, 'the other tab never synced').toEqual([]);

@@ -7,6 +7,7 @@ import type { DataSaverSetting } from '@/lib/db/types';
 import { formattingLocale, type Locale } from '@/lib/i18n/locales';
 import type { SessionRow } from '@/lib/db/types';
 import { DevicesSection } from './DevicesSection';
+import { DisplayNameForm } from './DisplayNameForm';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 export function SettingsPanel({ session, onClose }: { session: SessionRow; onClose: () => void }) {
@@ -60,6 +61,7 @@ export function SettingsPanel({ session, onClose }: { session: SessionRow; onClo
         </h2>
         <p className="text-sm">{t('account', { userId: session.userId })}</p>
         <p className="text-sm text-slate-500">{t('device', { deviceId: session.deviceId })}</p>
+        <DisplayNameForm userId={session.userId} />
         <DevicesSection />
         <LanguageSwitcher />
         <p className="text-sm" data-testid="storage-used">

@@ -3,9 +3,10 @@ import { useLocale, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { discardMessage, confirmMessage, retryMessage } from '@/lib/actions/outbox';
 import type { PendingMessage, ReactionSummary, ShownEvent } from '@/lib/db/localEcho';
-import type { MessageRef } from '@/lib/db/types';
+import type { MessageRef, OutboxRow } from '@/lib/db/types';
 import { formatClock } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
+import { IntentProblems } from './IntentProblems';
 import { MessageActions } from './MessageActions';
 import { MessageBody } from './MessageBody';
 import { Reactions } from './Reactions';
@@ -19,6 +20,8 @@ export interface MessageContext {
   reactions?: ReactionSummary[];
   /** Others who have read up to this message. */
   readBy?: { userId: string; name: string }[];
+  /** The user's edits, reactions and deletions of it that the homeserver refused. */
+  problems?: OutboxRow[];
   canDelete: boolean;
   onReply(to: MessageRef, senderName: string, body: string): void;
   onEdit(message: MessageRef, body: string): void;
@@ -86,6 +89,7 @@ export function EventItem({ event, mine, grouped, context }: { event: ShownEvent
       {!event.redacted && !event.deleting && (
         <Reactions reactions={context.reactions} onToggle={(r) => context.onReact(ref, r.key, r.mine)} />
       )}
+      <IntentProblems rows={context.problems} />
       <ReadReceipts readers={context.readBy} />
       {readable && (
         <MessageActions
@@ -132,6 +136,7 @@ export function PendingItem({ row, context, myName }: { row: PendingMessage; con
         )}
       </Bubble>
       <Reactions reactions={context.reactions} onToggle={(r) => context.onReact(ref, r.key, r.mine)} />
+      <IntentProblems rows={context.problems} />
       <span className="text-xs text-slate-500" data-testid="message-status">
         {status}
         {(row.state === 'failed' || row.state === 'needs-confirmation') && (

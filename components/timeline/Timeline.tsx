@@ -99,6 +99,7 @@ export function Timeline({ room, session, onReply, onEdit }: TimelineProps) {
     quoted: quotedKey === undefined ? undefined : (quotes.get(quotedKey) ?? null),
     reactions: timeline.reactions[reactionKey],
     readBy: timeline.readBy[reactionKey],
+    problems: timeline.problems[reactionKey],
     canDelete: mine || canDeleteOthers,
     onReply,
     onEdit,

@@ -61,3 +61,15 @@ describe('withLocalEcho', () => {
     expect(echo.reactions[unsent.txnId]).toMatchObject([{ key: '🎉', count: 1 }]);
   });
 });
+
+describe('withLocalEcho and refused intents', () => {
+  it('does not show a refused edit or reaction as done, but lists it under its message', () => {
+    const refusedEdit = row({ state: 'failed', error: 'forbidden', content: { body: 'nope' }, relation: { rel: 'replace', eventId: '$a' } });
+    const refusedReaction = row({ state: 'failed', relation: { rel: 'annotation', eventId: '$a', key: '👍' } });
+    const echo = withLocalEcho([event('$a', 'original', '@me:hs')], [], [refusedEdit, refusedReaction], '@me:hs');
+    expect(echo.events[0]).toMatchObject({ body: 'original' });
+    expect(echo.events[0].localEdit).toBeUndefined();
+    expect(echo.reactions.$a).toBeUndefined();
+    expect(echo.problems.$a.map((r) => r.txnId)).toEqual([refusedEdit.txnId, refusedReaction.txnId]);
+  });
+});

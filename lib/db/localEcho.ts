@@ -24,6 +24,8 @@ export interface LocalEcho {
   pending: PendingMessage[];
   /** By event id, or by txnId for messages not sent yet. */
   reactions: Record<string, ReactionSummary[]>;
+  /** Edits, reactions and deletions the homeserver refused (or held for confirmation), by the message they are for. */
+  problems: Record<string, OutboxRow[]>;
 }
 
 /** The key a message in the outbox is known by in `reactions`: its event id once it has one. */
@@ -52,9 +54,15 @@ export function withLocalEcho(events: EventRow[], reactionRows: ReactionRow[], o
   const edits = new Map<string, Record<string, unknown>>();
   const annotations: OutboxRow[] = [];
   const messages: OutboxRow[] = [];
+  const problems: Record<string, OutboxRow[]> = {};
   for (const row of byCreation) {
     const target = targetOf(row);
     if (row.kind === 'receipt') continue;
+    // Refused: not shown as if it had happened, but beside its message, to retry or discard.
+    if (row.relation && row.relation.rel !== 'reply' && (row.state === 'failed' || row.state === 'needs-confirmation')) {
+      if (target) (problems[target] ??= []).push(row);
+      continue;
+    }
     if (row.kind === 'redaction') {
       if (target) deleting.add(target);
     } else if (row.relation?.rel === 'replace') {
@@ -92,5 +100,5 @@ export function withLocalEcho(events: EventRow[], reactionRows: ReactionRow[], o
     const target = targetOf(row);
     if (target && me) add(target, row.relation?.key ?? '', me, row.eventId ? { eventId: row.eventId } : { txnId: row.txnId });
   }
-  return { events: shown, pending, reactions };
+  return { events: shown, pending, reactions, problems };
 }

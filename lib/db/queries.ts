@@ -120,6 +120,11 @@ export interface MemberView {
   powerLevel?: number;
 }
 
+/** The user's display name, as the rooms they are in last said (a profile change updates them all). */
+export async function myDisplayName(me: string): Promise<string | undefined> {
+  return (await db().members.filter((m) => m.userId === me && m.membership === 'join').first())?.displayName;
+}
+
 /** A room's joined and invited members, with whether we verified each. */
 export async function getMembers(roomId: string): Promise<MemberView[]> {
   const d = db();

@@ -15,6 +15,9 @@ export const commands = {
   setRoomName: (client: MatrixClient, roomId: string, name: string) => setRoomName(client, roomId, name),
   setRoomTopic: (client: MatrixClient, roomId: string, topic: string) => setRoomTopic(client, roomId, topic),
   joinByAddress: (client: MatrixClient, idOrAlias: string, via: string[]) => joinByAddress(client, idOrAlias, via),
+  setDisplayName: async (client: MatrixClient, name: string) => {
+    await client.setDisplayName(name);
+  },
   sendTyping: async (client: MatrixClient, roomId: string, typing: boolean, timeoutMs: number) => {
     await client.sendTyping(roomId, typing, timeoutMs);
   },

@@ -35,7 +35,8 @@ export type ActionErrorCode =
   | 'noSyncingTab'
   | 'notAllowed'
   | 'roomNotFound'
-  | 'invalidRoomAddress';
+  | 'invalidRoomAddress'
+  | 'invalidDisplayName';
 
 export class ActionError extends Error {
   constructor(readonly code: ActionErrorCode) {

@@ -160,7 +160,15 @@ async function lead(session: SessionRow, until: Promise<void>): Promise<'stopped
     stopTrust = watchUserTrust(client);
     // Not awaited: sending and reading do not wait for key backup or cross-signing.
     void prepareEncryption(client).catch((e) => console.error('luxchat: encryption setup failed', e));
-    flusher = new OutboxFlusher({ transport: sdkTransport(client) });
+    // A row the homeserver accepted means the network is back: a sync waiting out its backoff
+    // goes at once, and brings the echoes that retire the sent rows.
+    flusher = new OutboxFlusher({
+      transport: sdkTransport(client),
+      onAccepted: () => {
+        const state = client.getSyncState();
+        if (state === SyncState.Error || state === SyncState.Reconnecting) client.retryImmediately();
+      },
+    });
     // Any tab may enqueue, retry or confirm (a row becomes queued); the leader notices through
     // Dexie's cross-tab live queries.
     let lastKeys = '';

@@ -190,3 +190,16 @@ describe('OutboxFlusher and the 23-hour rule', () => {
     expect(transport.sent.map((s) => s.body)).toEqual(['b1', 'to a room still syncing']);
   });
 });
+
+describe('OutboxFlusher and the network coming back', () => {
+  it('says so after each row the homeserver accepted, not after a failure', async () => {
+    const transport = new FakeTransport();
+    transport.failures = [{ status: 413 }];
+    await text('!a', 'refused');
+    await text('!a', 'accepted');
+    let accepted = 0;
+    const flusher = new OutboxFlusher({ transport, now, schedule: false, onAccepted: () => accepted++ });
+    await flusher.flush();
+    expect(accepted).toBe(1);
+  });
+});

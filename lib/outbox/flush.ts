@@ -15,6 +15,11 @@ export interface Transport {
 
 export interface FlusherOptions {
   transport: Transport;
+  /**
+   * Called after the homeserver accepted a row: the network is back, so whoever waits for it
+   * (a sync in backoff, which brings the row's echo) can stop waiting.
+   */
+  onAccepted?: () => void;
   /** Which rows this flusher may send (the service worker: unencrypted rooms only). */
   accepts?: (row: OutboxRow) => boolean | Promise<boolean>;
   now?: () => number;
@@ -136,6 +141,7 @@ export class OutboxFlusher {
       // A receipt has no echo to wait for.
       if (request.kind === 'receipt') await removeOutboxRow(row.txnId);
       else await recordSent(row.txnId, eventId);
+      this.options.onAccepted?.();
       return 'sent';
     } catch (error) {
       const failure = this.options.transport.describeFailure(error);
