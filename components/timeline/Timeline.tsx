@@ -12,6 +12,7 @@ import { dayKey, dayLabel } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { markOnce } from '@/lib/perfMarks';
 import { useConnection, useTimeline } from '../hooks';
+import { RoomChanges } from '../rooms/RoomChanges';
 import { EventItem, PendingItem, type MessageContext } from './MessageItem';
 
 export interface TimelineProps {
@@ -113,6 +114,7 @@ export function Timeline({ room, session, onReply, onEdit }: TimelineProps) {
   }
   return (
     <div className="relative flex min-h-0 flex-1 flex-col">
+      <RoomChanges rows={timeline.roomChanges} />
       <ol
         ref={list}
         onScroll={onScroll}

@@ -1,7 +1,7 @@
 // What a user does with rooms. The homeserver work runs in the syncing tab (lib/matrix/commands),
 // whichever tab the user acts in.
-import { markRoomRead } from '../db/rooms';
-import { enqueueReceipt } from '../outbox/enqueue';
+import { markRoomLeft, markRoomRead } from '../db/rooms';
+import { enqueueReceipt, enqueueRoomChange } from '../outbox/enqueue';
 import { newestStored } from '../db/events';
 import { ActionError } from '../matrix/errors';
 import { runCommand } from '../matrix/remote';
@@ -22,8 +22,10 @@ export function acceptInvite(roomId: string): Promise<void> {
   return runCommand('acceptInvite', roomId);
 }
 
-export function leaveRoom(roomId: string): Promise<void> {
-  return runCommand('leaveRoom', roomId);
+/** Leaves a room (or declines its invitation): gone from the list at once, queued for the homeserver. */
+export async function leaveRoom(roomId: string): Promise<void> {
+  await enqueueRoomChange(roomId, { op: 'leave' });
+  await markRoomLeft(roomId);
 }
 
 /**

@@ -26,6 +26,8 @@ export interface LocalEcho {
   reactions: Record<string, ReactionSummary[]>;
   /** Edits, reactions and deletions the homeserver refused (or held for confirmation), by the message they are for. */
   problems: Record<string, OutboxRow[]>;
+  /** Changes to the room not done yet (waiting, or refused). */
+  roomChanges: OutboxRow[];
 }
 
 /** The key a message in the outbox is known by in `reactions`: its event id once it has one. */
@@ -55,9 +57,14 @@ export function withLocalEcho(events: EventRow[], reactionRows: ReactionRow[], o
   const annotations: OutboxRow[] = [];
   const messages: OutboxRow[] = [];
   const problems: Record<string, OutboxRow[]> = {};
+  const roomChanges: OutboxRow[] = [];
   for (const row of byCreation) {
     const target = targetOf(row);
     if (row.kind === 'receipt') continue;
+    if (row.kind === 'room') {
+      roomChanges.push(row);
+      continue;
+    }
     // Refused: not shown as if it had happened, but beside its message, to retry or discard.
     if (row.relation && row.relation.rel !== 'reply' && (row.state === 'failed' || row.state === 'needs-confirmation')) {
       if (target) (problems[target] ??= []).push(row);
@@ -100,5 +107,5 @@ export function withLocalEcho(events: EventRow[], reactionRows: ReactionRow[], o
     const target = targetOf(row);
     if (target && me) add(target, row.relation?.key ?? '', me, row.eventId ? { eventId: row.eventId } : { txnId: row.txnId });
   }
-  return { events: shown, pending, reactions, problems };
+  return { events: shown, pending, reactions, problems, roomChanges };
 }

@@ -143,9 +143,17 @@ export type OutboxState = 'queued' | 'sending' | 'sent' | 'failed' | 'needs-conf
 /**
  * What a row asks the homeserver for: `event` sends an event (a message, an edit, a reaction),
  * `redaction` deletes one, `receipt` marks a room read up to an event (read receipt and read
- * marker; one per room is kept, the newest).
+ * marker; one per room is kept, the newest), `room` changes the room (`RoomChange`).
  */
-export type OutboxKind = 'event' | 'redaction' | 'receipt';
+export type OutboxKind = 'event' | 'redaction' | 'receipt' | 'room';
+
+/** A change to a room, queued like a message (the content of a `room` row). */
+export type RoomChange =
+  | { op: 'invite'; userId: string }
+  | { op: 'kick'; userId: string }
+  | { op: 'leave' }
+  | { op: 'name'; value: string }
+  | { op: 'topic'; value: string };
 
 /**
  * How a row refers to another message: to the other row while that one is unsent (the row's

@@ -3,17 +3,12 @@
 import type { MatrixClient } from 'matrix-js-sdk';
 import { ActionError } from './errors';
 import { fillGap, loadOlder } from './history';
-import { createGroup, inviteToRoom, joinByAddress, joinRoom, kickMember, leaveRoom, openDirectRoom, setRoomName, setRoomTopic } from './rooms';
+import { createGroup, joinByAddress, joinRoom, openDirectRoom } from './rooms';
 
 export const commands = {
   startDirectMessage: (client: MatrixClient, userId: string) => openDirectRoom(client, userId),
   createGroup: (client: MatrixClient, name: string, userIds: string[]) => createGroup(client, name, userIds),
   acceptInvite: (client: MatrixClient, roomId: string) => joinRoom(client, roomId),
-  leaveRoom: (client: MatrixClient, roomId: string) => leaveRoom(client, roomId),
-  inviteToRoom: (client: MatrixClient, roomId: string, userId: string) => inviteToRoom(client, roomId, userId),
-  kickMember: (client: MatrixClient, roomId: string, userId: string) => kickMember(client, roomId, userId),
-  setRoomName: (client: MatrixClient, roomId: string, name: string) => setRoomName(client, roomId, name),
-  setRoomTopic: (client: MatrixClient, roomId: string, topic: string) => setRoomTopic(client, roomId, topic),
   joinByAddress: (client: MatrixClient, idOrAlias: string, via: string[]) => joinByAddress(client, idOrAlias, via),
   setDisplayName: async (client: MatrixClient, name: string) => {
     await client.setDisplayName(name);

@@ -1,5 +1,6 @@
 import type { MatrixClient } from 'matrix-js-sdk';
-import { addCreatedRoom, markRoomLeft } from '../db/rooms';
+import { addCreatedRoom } from '../db/rooms';
+import type { RoomChange } from '../db/types';
 import { DIRECT } from './accountData';
 import { ActionError, describeSdkError } from './errors';
 
@@ -55,32 +56,25 @@ export async function joinRoom(client: MatrixClient, roomId: string): Promise<vo
   await client.joinRoom(roomId);
 }
 
-export async function leaveRoom(client: MatrixClient, roomId: string): Promise<void> {
-  await client.leave(roomId);
-  await markRoomLeft(roomId);
-}
-
-export async function inviteToRoom(client: MatrixClient, roomId: string, userId: string): Promise<void> {
-  const target = userId.trim();
-  if (!USER_ID.test(target)) throw new ActionError('invalidUserId');
-  try {
-    await client.invite(roomId, target);
-  } catch (error) {
-    if (describeSdkError(error).status === 404) throw new ActionError('userNotFound');
-    throw error;
+/** A queued room change (an outbox row), done through the SDK. */
+export async function applyRoomChange(client: MatrixClient, roomId: string, change: RoomChange): Promise<void> {
+  switch (change.op) {
+    case 'invite':
+      await client.invite(roomId, change.userId);
+      return;
+    case 'kick':
+      await client.kick(roomId, change.userId);
+      return;
+    case 'leave':
+      await client.leave(roomId);
+      return;
+    case 'name':
+      await client.setRoomName(roomId, change.value);
+      return;
+    case 'topic':
+      await client.setRoomTopic(roomId, change.value);
+      return;
   }
-}
-
-export async function kickMember(client: MatrixClient, roomId: string, userId: string): Promise<void> {
-  await client.kick(roomId, userId);
-}
-
-export async function setRoomName(client: MatrixClient, roomId: string, name: string): Promise<void> {
-  await client.setRoomName(roomId, name.trim());
-}
-
-export async function setRoomTopic(client: MatrixClient, roomId: string, topic: string): Promise<void> {
-  await client.setRoomTopic(roomId, topic.trim());
 }
 
 /** Joins a room by alias or id (servers from a link help find it); resolves with its id. */

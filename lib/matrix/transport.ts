@@ -2,6 +2,7 @@ import type { MatrixClient } from 'matrix-js-sdk';
 import type { Transport } from '../outbox/flush';
 import type { OutgoingRequest } from '../outbox/request';
 import { describeSdkError } from './errors';
+import { applyRoomChange } from './rooms';
 
 class RoomNotReady extends Error {
   constructor(what: string) {
@@ -17,6 +18,10 @@ class RoomNotReady extends Error {
 export function sdkTransport(client: MatrixClient): Transport {
   return {
     async send(request: OutgoingRequest): Promise<string> {
+      if (request.kind === 'room') {
+        await applyRoomChange(client, request.roomId, request.change);
+        return '';
+      }
       if (request.kind === 'receipt') {
         // Read receipt and read marker together; nothing to encrypt, no echo.
         await client.setRoomReadMarkersHttpRequest(request.roomId, request.eventId, request.eventId);

@@ -1,5 +1,5 @@
 import { addOutboxRowFor, putReceiptRow } from '../db/outbox';
-import type { MessageRef, OutboxKind, OutboxRelation, OutboxRow } from '../db/types';
+import type { MessageRef, OutboxKind, OutboxRelation, OutboxRow, RoomChange } from '../db/types';
 
 /** A transaction id unique to this device, fixed once so every retry is the same request. */
 export function newTxnId(now = Date.now()): string {
@@ -38,6 +38,13 @@ export async function enqueue(intent: Intent): Promise<OutboxRow> {
     row.relation.eventId = target.to.eventId;
     await addOutboxRowFor(row);
   } else if (!(await addOutboxRowFor(row, target.to.txnId))) throw new TargetGone();
+  return row;
+}
+
+/** Queues a change to a room (invite, remove, leave, name, topic), sent in order with the room's messages. */
+export async function enqueueRoomChange(roomId: string, change: RoomChange): Promise<OutboxRow> {
+  const row = newRow({ roomId, kind: 'room', type: 'm.room.change', content: { ...change } });
+  await addOutboxRowFor(row);
   return row;
 }
 

@@ -138,8 +138,8 @@ export class OutboxFlusher {
     this.inFlight.add(row.txnId);
     try {
       const eventId = await this.options.transport.send(request);
-      // A receipt has no echo to wait for.
-      if (request.kind === 'receipt') await removeOutboxRow(row.txnId);
+      // A receipt or a room change has no echo to wait for.
+      if (request.kind === 'receipt' || request.kind === 'room') await removeOutboxRow(row.txnId);
       else await recordSent(row.txnId, eventId);
       this.options.onAccepted?.();
       return 'sent';

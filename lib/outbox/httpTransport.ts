@@ -1,6 +1,23 @@
+import type { RoomChange } from '../db/types';
 import type { Transport } from './flush';
 import type { OutgoingRequest } from './request';
 import type { SendFailure } from './retryPolicy';
+
+/** The client-server API request for a room change. */
+function roomChangeRequest(room: string, change: RoomChange): { method: string; path: string; body: unknown } {
+  switch (change.op) {
+    case 'invite':
+      return { method: 'POST', path: `${room}/invite`, body: { user_id: change.userId } };
+    case 'kick':
+      return { method: 'POST', path: `${room}/kick`, body: { user_id: change.userId } };
+    case 'leave':
+      return { method: 'POST', path: `${room}/leave`, body: {} };
+    case 'name':
+      return { method: 'PUT', path: `${room}/state/m.room.name/`, body: { name: change.value } };
+    case 'topic':
+      return { method: 'PUT', path: `${room}/state/m.room.topic/`, body: { topic: change.value } };
+  }
+}
 
 class HttpFailure extends Error {
   constructor(readonly failure: SendFailure) {
@@ -21,7 +38,9 @@ export function httpTransport(homeserverUrl: string, accessToken: string): Trans
       let method = 'PUT';
       let path: string;
       let body: unknown;
-      if (request.kind === 'receipt') {
+      if (request.kind === 'room') {
+        ({ method, path, body } = roomChangeRequest(room, request.change));
+      } else if (request.kind === 'receipt') {
         method = 'POST';
         path = `${room}/read_markers`;
         body = { 'm.fully_read': request.eventId, 'm.read': request.eventId };
@@ -43,7 +62,7 @@ export function httpTransport(homeserverUrl: string, accessToken: string): Trans
         throw new HttpFailure({});
       }
       const answer = (await res.json().catch(() => ({}))) as { event_id?: unknown; errcode?: unknown; retry_after_ms?: unknown };
-      if (res.ok && request.kind === 'receipt') return '';
+      if (res.ok && (request.kind === 'receipt' || request.kind === 'room')) return '';
       if (res.ok && typeof answer.event_id === 'string') return answer.event_id;
       throw new HttpFailure({
         status: res.ok ? 502 : res.status,

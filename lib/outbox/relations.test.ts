@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../db/database';
 import { discardOutboxRow, retireEchoes, unsentRowCount } from '../db/outbox';
-import { enqueue, enqueueReceipt, TargetGone } from './enqueue';
+import { enqueue, enqueueReceipt, enqueueRoomChange, TargetGone } from './enqueue';
 import { OutboxFlusher, type Transport } from './flush';
 import type { OutgoingRequest } from './request';
 
@@ -108,5 +108,26 @@ describe('read receipts in the outbox', () => {
     await new OutboxFlusher({ transport, schedule: false }).flush();
     expect(transport.requests.map((r) => r.kind === 'receipt' && `${r.roomId} ${r.eventId}`).sort()).toEqual(['!other $9', '!r $2']);
     expect(await db().outbox.count()).toBe(0);
+  });
+});
+
+describe('room changes in the outbox', () => {
+  it('go out in order with the room\'s messages and leave no row behind; a refused one stays, failed', async () => {
+    await message('before');
+    await enqueueRoomChange('!r', { op: 'name', value: 'Projet' });
+    await enqueueRoomChange('!r', { op: 'invite', userId: '@anna:hs' });
+    await message('after');
+    const transport = new RecordingTransport();
+    const refusing: Transport = {
+      send: async (request) => {
+        if (request.kind === 'room' && request.change.op === 'invite') throw { status: 403 };
+        return transport.send(request);
+      },
+      describeFailure: (error) => error as { status: number },
+    };
+    await new OutboxFlusher({ transport: refusing, schedule: false }).flush();
+    expect(transport.requests.map((r) => (r.kind === 'room' ? r.change.op : r.kind === 'event' ? r.content.body : r.kind))).toEqual(['before', 'name', 'after']);
+    const left = await db().outbox.filter((r) => r.kind === 'room').toArray();
+    expect(left.map((r) => [r.state, r.error])).toEqual([['failed', 'forbidden']]);
   });
 });

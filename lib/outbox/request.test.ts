@@ -45,4 +45,13 @@ describe('requestFor', () => {
     expect(requestFor({ ...base, relation: { rel: 'reply' }, dependsOn: 't0' })).toBeNull();
     expect(requestFor({ ...base, kind: 'redaction', relation: { rel: 'redact' } })).toBeNull();
   });
+
+  it('passes a room change through as it was queued', () => {
+    expect(requestFor({ ...base, kind: 'room', type: 'm.room.change', content: { op: 'name', value: 'Projet' } })).toEqual({
+      kind: 'room',
+      roomId: '!r',
+      txnId: 't1',
+      change: { op: 'name', value: 'Projet' },
+    });
+  });
 });

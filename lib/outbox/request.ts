@@ -1,10 +1,11 @@
-import type { OutboxRow } from '../db/types';
+import type { OutboxRow, RoomChange } from '../db/types';
 
 /** What one outbox row asks of the homeserver, with its relation resolved to an event id. */
 export type OutgoingRequest =
   | { kind: 'event'; roomId: string; txnId: string; type: string; content: Record<string, unknown> }
   | { kind: 'redaction'; roomId: string; txnId: string; eventId: string; reason?: string }
-  | { kind: 'receipt'; roomId: string; txnId: string; eventId: string };
+  | { kind: 'receipt'; roomId: string; txnId: string; eventId: string }
+  | { kind: 'room'; roomId: string; txnId: string; change: RoomChange };
 
 /**
  * The request a row makes now, or null while the message it refers to has no event id yet
@@ -14,6 +15,7 @@ export type OutgoingRequest =
 export function requestFor(row: OutboxRow): OutgoingRequest | null {
   const { roomId, txnId, relation } = row;
   if (row.dependsOn) return null;
+  if (row.kind === 'room') return { kind: 'room', roomId, txnId, change: row.content as unknown as RoomChange };
   if (row.kind === 'receipt') return relation?.eventId ? { kind: 'receipt', roomId, txnId, eventId: relation.eventId } : null;
   if (row.kind === 'redaction') {
     if (!relation?.eventId) return null;
