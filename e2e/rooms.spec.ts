@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { loginThroughUi, roomButton, saveRecoveryKey, trackPageErrors } from './app';
 import { newUser } from './homeserver';
+import { cut, restore } from './network';
 import { HOMESERVER_URL } from './ports';
 
 const room = (id: string) => `/rooms/${encodeURIComponent(id)}`;
 
-test('room management: refused without power, then rename, topic and invite; join by alias; leave after a confirmation; display name', async ({ page }) => {
+test('room management: refused without power, then rename, topic (queued offline) and invite; join by alias; leave after a confirmation; display name', async ({ page, context }) => {
   test.setTimeout(150_000);
   const errors = trackPageErrors(page);
   const alice = await newUser('alice');
@@ -34,8 +35,15 @@ test('room management: refused without power, then rename, topic and invite; joi
   await settings.locator('input[name="name"]').fill('Projet N7');
   await settings.locator('form').first().getByRole('button', { name: 'Save' }).click();
   await expect(settings.getByText('Saved')).toBeVisible();
+  await expect.poll(async () => (await bob.api.call<{ name: string }>('GET', `${room(roomId)}/state/m.room.name`)).name).toBe('Projet N7');
+  await expect(page.getByTestId('room-change')).toHaveCount(0, { timeout: 30_000 });
+  // The topic is set offline: it waits in the room, and goes when the network is back.
+  await cut(context, HOMESERVER_URL);
   await settings.locator('input[name="topic"]').fill('Roadworks between km 10 and 14');
   await settings.locator('form').nth(1).getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('room-change')).toContainText('Change the topic · Waiting to be sent');
+  await restore(context, HOMESERVER_URL);
+  await expect(page.getByTestId('room-change')).toHaveCount(0, { timeout: 30_000 });
   await expect.poll(async () => (await bob.api.call<{ name: string }>('GET', `${room(roomId)}/state/m.room.name`)).name).toBe('Projet N7');
   await expect
     .poll(async () => (await bob.api.call<{ topic: string }>('GET', `${room(roomId)}/state/m.room.topic`).catch(() => ({ topic: null }))).topic)
@@ -50,7 +58,7 @@ test('room management: refused without power, then rename, topic and invite; joi
   await members.getByRole('button', { name: 'Invite' }).click();
   await expect(members.getByText('Invitation sent')).toBeVisible();
   await expect
-    .poll(async () => (await bob.api.call<{ membership: string }>('GET', `${room(roomId)}/state/m.room.member/${encodeURIComponent(carol.userId)}`)).membership)
+    .poll(async () => (await bob.api.call<{ membership: string }>('GET', `${room(roomId)}/state/m.room.member/${encodeURIComponent(carol.userId)}`).catch(() => ({ membership: null }))).membership)
     .toBe('invite');
 
   // Join a public room by its alias.
