@@ -127,7 +127,7 @@ export function PendingItem({ row, context, myName }: { row: PendingMessage; con
       <Bubble mine faded={row.state !== 'sent'}>
         {row.relation?.rel === 'reply' && context.quoted !== undefined && <ReplyQuote original={context.quoted} />}
         <span data-testid="message-text">
-          <MessageBody body={body} content={row.content} />
+          {row.deleting ? <em className="text-slate-500">{tMessage('deleting')}</em> : <MessageBody body={body} content={row.content} />}
         </span>
         {row.localEdit && (
           <span className="ml-1 text-xs text-slate-500" data-testid="edited">

@@ -104,8 +104,9 @@ export function Timeline({ room, session, onReply, onEdit }: TimelineProps) {
     canDelete: mine || canDeleteOthers,
     onReply,
     onEdit,
-    onDelete: (message) => void redactMessage(roomId, message),
-    onReact: (message, key, own) => void toggleReaction(roomId, message, key, own),
+    // A message gone in between (sent and echoed, or discarded) is shown anew: nothing to do.
+    onDelete: (message) => void redactMessage(roomId, message).catch((e: unknown) => console.warn('luxchat: not deleted', e)),
+    onReact: (message, key, own) => void toggleReaction(roomId, message, key, own).catch((e: unknown) => console.warn('luxchat: no reaction', e)),
   });
   const gapsBefore = new Map<string, GapRow[]>();
   for (const gap of timeline.gaps) {

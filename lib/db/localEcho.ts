@@ -17,7 +17,7 @@ export type ShownEvent = EventRow & {
 };
 
 /** A message still in the outbox (or sent, until its echo), as the timeline shows it. */
-export type PendingMessage = OutboxRow & { localEdit?: boolean };
+export type PendingMessage = OutboxRow & { localEdit?: boolean; deleting?: boolean };
 
 export interface LocalEcho {
   events: ShownEvent[];
@@ -88,6 +88,7 @@ export function withLocalEcho(events: EventRow[], reactionRows: ReactionRow[], o
     return edited(event, event.eventId);
   });
   const pending: PendingMessage[] = messages.map((row) => {
+    if (deleting.has(row.txnId) || (row.eventId && deleting.has(row.eventId))) return { ...row, deleting: true };
     const next = edits.get(pendingKey(row)) ?? edits.get(row.txnId);
     return next ? { ...row, content: next, localEdit: true } : row;
   });
@@ -104,6 +105,8 @@ export function withLocalEcho(events: EventRow[], reactionRows: ReactionRow[], o
   };
   for (const r of reactionRows) if (!deleting.has(r.eventId)) add(r.targetId, r.key, r.sender, { eventId: r.eventId });
   for (const row of annotations) {
+    // A reaction taken back while it was being sent.
+    if (deleting.has(row.txnId) || (row.eventId && deleting.has(row.eventId))) continue;
     const target = targetOf(row);
     if (target && me) add(target, row.relation?.key ?? '', me, row.eventId ? { eventId: row.eventId } : { txnId: row.txnId });
   }

@@ -112,6 +112,21 @@ export async function discardOutboxRow(txnId: string): Promise<void> {
   });
 }
 
+/**
+ * Drops a row that has certainly not reached the homeserver (queued or refused, never sent
+ * without an answer), with its dependants; false when it may have: it is being sent, was sent,
+ * or an attempt went unanswered. One transaction, so the flusher cannot start it in between.
+ */
+export async function discardIfUnsent(txnId: string): Promise<boolean> {
+  const d = db();
+  return d.transaction('rw', d.outbox, async () => {
+    const row = await d.outbox.get(txnId);
+    if (!row || row.outcomeUnknown || (row.state !== 'queued' && row.state !== 'failed')) return false;
+    await discardOutboxRow(txnId);
+    return true;
+  });
+}
+
 /** How many of the user's messages have not reached the homeserver (logging out now would lose them). */
 export function unsentRowCount(): Promise<number> {
   return db()
