@@ -1,22 +1,60 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { PICKER_EMOJI, QUICK_REACTIONS } from './emoji';
+
+type Props = Omit<Parameters<typeof ActionsToolbar>[0], 'focusFirst'>;
+
+/**
+ * A message's actions, built when first wanted: a timeline of many messages carries one small
+ * button each until the user points at a message, focuses it or presses that button.
+ */
+export function MessageActions(props: Props) {
+  const t = useTranslations('message');
+  // `focus`: the button had the focus, which moves on to the toolbar's first action.
+  const [active, setActive] = useState<false | { focus: boolean }>(false);
+  const anchor = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const item = anchor.current?.closest('li');
+    if (!item || active) return;
+    const activate = () => setActive({ focus: document.activeElement === anchor.current });
+    item.addEventListener('mouseenter', activate);
+    item.addEventListener('focusin', activate);
+    return () => {
+      item.removeEventListener('mouseenter', activate);
+      item.removeEventListener('focusin', activate);
+    };
+  }, [active]);
+  if (active) return <ActionsToolbar {...props} focusFirst={active.focus} />;
+  return (
+    <button
+      ref={anchor}
+      type="button"
+      aria-label={t('actions')}
+      className="rounded px-1.5 text-xs text-slate-600 opacity-0 hover:bg-slate-200 focus-visible:opacity-100 group-hover:opacity-100"
+      onClick={() => setActive({ focus: true })}
+    >
+      ⋯
+    </button>
+  );
+}
 
 /**
  * What can be done with a message: reply, react (a quick set and a picker), and for the
  * user's own messages (or anyone's, with the power to) edit and delete, after a confirmation.
  * Shown when the message is hovered or has focus.
  */
-export function MessageActions({
+function ActionsToolbar({
   canEdit,
   canDelete,
   onReply,
   onEdit,
   onDelete,
   onReact,
+  focusFirst,
 }: {
+  focusFirst?: boolean;
   canEdit: boolean;
   canDelete: boolean;
   onReply: () => void;
@@ -27,9 +65,16 @@ export function MessageActions({
   const t = useTranslations('message');
   const [picker, setPicker] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const bar = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focusFirst) bar.current?.querySelector('button')?.focus();
+    // Once, as it appears.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const button = 'rounded px-1.5 py-0.5 text-xs hover:bg-slate-200 focus-visible:bg-slate-200';
   return (
     <div
+      ref={bar}
       role="toolbar"
       aria-label={t('actions')}
       data-testid="message-actions"
