@@ -67,9 +67,12 @@ test('a soft logout keeps the data and the queued messages, which go out after s
   await roomButton(page, 'Büro').click();
   await expect(messageBodies(page)).toHaveText(['Moien']);
 
-  // Sends fail without an answer, so the message waits in the outbox.
+  // Sends are answered "unavailable", so the message waits in the outbox (an answer, not
+  // silence: the client must not take the whole homeserver for unreachable, its sync goes on).
   const send = `${HOMESERVER_URL}/_matrix/client/v3/rooms/*/send/**`;
-  await context.route(send, (r) => r.abort('internetdisconnected'));
+  await context.route(send, (r) =>
+    r.fulfill({ status: 503, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: JSON.stringify({ errcode: 'M_UNKNOWN', error: 'Unavailable' }) }),
+  );
   await page.getByRole('textbox', { name: 'Message' }).fill('Ech sinn nach do');
   await page.getByRole('textbox', { name: 'Message' }).press('Enter');
   await expect(page.locator('[data-pending]')).toHaveCount(1);
