@@ -1,12 +1,11 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { confirmMessage, discardMessage, retryMessage } from '@/lib/actions/outbox';
+import { RowChoices } from '../timeline/RowChoices';
 import type { OutboxRow, RoomChange } from '@/lib/db/types';
 
 /** Changes to the room the user made that are not done yet: waiting for the network, or refused (Retry, Discard). */
 export function RoomChanges({ rows }: { rows: OutboxRow[] }) {
   const t = useTranslations('room');
-  const tTimeline = useTranslations('timeline');
   const tErrors = useTranslations('outbox.errors');
   if (!rows.length) return null;
   return (
@@ -21,12 +20,7 @@ export function RoomChanges({ rows }: { rows: OutboxRow[] }) {
             {problem && (
               <>
                 {' '}
-                <button className="underline" onClick={() => void (row.state === 'failed' ? retryMessage(row.txnId) : confirmMessage(row.txnId))}>
-                  {row.state === 'failed' ? tTimeline('retry') : tTimeline('sendAnyway')}
-                </button>{' '}
-                <button className="underline" onClick={() => void discardMessage(row.txnId)}>
-                  {tTimeline('discard')}
-                </button>
+                <RowChoices row={row} />
               </>
             )}
           </li>

@@ -1,30 +1,23 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { confirmMessage, discardMessage, retryMessage } from '@/lib/actions/outbox';
+import { RowChoices } from './RowChoices';
 import type { OutboxRow } from '@/lib/db/types';
 
 /** Edits, reactions and deletions of this message that the homeserver refused: retry or discard, like messages. */
 export function IntentProblems({ rows }: { rows?: OutboxRow[] }) {
   const t = useTranslations('message');
-  const tTimeline = useTranslations('timeline');
   const tErrors = useTranslations('outbox.errors');
   if (!rows?.length) return null;
   return (
     <ul className="flex flex-col gap-0.5 text-xs text-red-800" data-testid="intent-problems">
       {rows.map((row) => {
         const what = row.kind === 'redaction' ? t('deleteFailed') : row.relation?.rel === 'replace' ? t('editFailed') : t('reactionFailed');
-        const held = row.state === 'needs-confirmation';
         return (
           <li key={row.txnId} data-testid="intent-problem">
             {what}
             {row.relation?.key ? ` ${row.relation.key}` : ''}
             {row.error ? ` · ${tErrors(row.error as 'rejected')}` : ''}{' '}
-            <button className="underline" onClick={() => void (held ? confirmMessage(row.txnId) : retryMessage(row.txnId))}>
-              {held ? tTimeline('sendAnyway') : tTimeline('retry')}
-            </button>{' '}
-            <button className="underline" onClick={() => void discardMessage(row.txnId)}>
-              {tTimeline('discard')}
-            </button>
+            <RowChoices row={row} />
           </li>
         );
       })}

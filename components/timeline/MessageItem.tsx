@@ -1,8 +1,7 @@
 'use client';
 import { useLocale, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import { discardMessage, confirmMessage, retryMessage } from '@/lib/actions/outbox';
-import type { PendingMessage, ReactionSummary, ShownEvent } from '@/lib/db/localEcho';
+import { pendingRef, type PendingMessage, type ReactionSummary, type ShownEvent } from '@/lib/db/localEcho';
 import type { MessageRef, OutboxRow } from '@/lib/db/types';
 import { formatClock } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
@@ -12,6 +11,7 @@ import { MessageBody } from './MessageBody';
 import { Reactions } from './Reactions';
 import { ReadReceipts } from './ReadReceipts';
 import { ReplyQuote } from './ReplyQuote';
+import { RowChoices } from './RowChoices';
 
 /** What a message item needs from the timeline around it. */
 export interface MessageContext {
@@ -111,7 +111,7 @@ export function PendingItem({ row, context, myName }: { row: PendingMessage; con
   const tMessage = useTranslations('message');
   const tErrors = useTranslations('outbox.errors');
   const body = typeof row.content.body === 'string' ? row.content.body : '';
-  const ref: MessageRef = row.eventId ? { eventId: row.eventId } : { txnId: row.txnId };
+  const ref = pendingRef(row);
   const status =
     row.state === 'sent'
       ? tMessage('sent')
@@ -142,12 +142,7 @@ export function PendingItem({ row, context, myName }: { row: PendingMessage; con
         {(row.state === 'failed' || row.state === 'needs-confirmation') && (
           <>
             {' '}
-            <button className="underline" onClick={() => (row.state === 'failed' ? retryMessage(row.txnId) : confirmMessage(row.txnId))}>
-              {row.state === 'failed' ? t('retry') : t('sendAnyway')}
-            </button>{' '}
-            <button className="underline" onClick={() => discardMessage(row.txnId)}>
-              {t('discard')}
-            </button>
+            <RowChoices row={row} />
           </>
         )}
       </span>

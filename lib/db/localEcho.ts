@@ -108,7 +108,7 @@ export function withLocalEcho(events: EventRow[], reactionRows: ReactionRow[], o
     // A reaction taken back while it was being sent.
     if (deleting.has(row.txnId) || (row.eventId && deleting.has(row.eventId))) continue;
     const target = targetOf(row);
-    if (target && me) add(target, row.relation?.key ?? '', me, row.eventId ? { eventId: row.eventId } : { txnId: row.txnId });
+    if (target && me) add(target, row.relation?.key ?? '', me, pendingRef(row));
   }
   return { events: shown, pending, reactions, problems, roomChanges };
 }

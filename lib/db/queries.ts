@@ -1,6 +1,6 @@
 import { databaseExists, db } from './database';
 import { roomEvents } from './events';
-import { withLocalEcho, type LocalEcho } from './localEcho';
+import { pendingRef, withLocalEcho, type LocalEcho } from './localEcho';
 import { UNSENT_STATES } from './outbox';
 import type { ConnectionState, EventRow, GapRow, MessageRef, RoomRow, SessionRow } from './types';
 
@@ -73,7 +73,7 @@ async function readReceipts(roomId: string, events: EventRow[], me?: string): Pr
 export async function lastOwnMessage(roomId: string, me: string): Promise<{ ref: MessageRef; body: string } | null> {
   const { events, pending } = await getTimeline(roomId, 50, me);
   const row = pending.findLast((r) => r.state !== 'failed' && typeof r.content.body === 'string');
-  if (row) return { ref: row.eventId ? { eventId: row.eventId } : { txnId: row.txnId }, body: row.content.body as string };
+  if (row) return { ref: pendingRef(row), body: row.content.body as string };
   const event = events.findLast((e) => e.sender === me && e.msgtype === 'm.text' && !e.redacted && !e.deleting && e.body !== undefined);
   return event ? { ref: { eventId: event.eventId }, body: event.body! } : null;
 }

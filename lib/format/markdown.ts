@@ -18,7 +18,8 @@ function markdown(): Parser {
   return parser;
 }
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text as HTML text (also for attribute values). */
+export const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * Markdown (bold, italic, code, code blocks, lists, quotes, links) to the HTML Matrix sends as
@@ -26,7 +27,7 @@ const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;
  */
 export function formatMarkdown(text: string): FormattedText {
   const html = markdown().render(text).trim();
-  const plain = `<p>${escape(text).replace(/\n/g, '<br>\n')}</p>`;
+  const plain = `<p>${escapeHtml(text).replace(/\n/g, '<br>\n')}</p>`;
   if (html === plain) return { body: text };
   // One paragraph needs no <p> around it.
   const single = html.startsWith('<p>') && html.endsWith('</p>') && html.indexOf('<p>', 1) === -1 ? html.slice(3, -4) : html;

@@ -1,3 +1,5 @@
+import { escapeHtml as escape } from './markdown';
+
 /** A user mentioned in a message: their id, and the name the message shows. */
 export interface Mention {
   userId: string;
@@ -6,7 +8,6 @@ export interface Mention {
 
 export const MATRIX_TO = 'https://matrix.to/#/';
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A stand-in that Markdown leaves alone (letters only), swapped for the pill afterwards. */
 const token = (i: number) => `luxchatmention${i}token`;
