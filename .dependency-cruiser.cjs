@@ -1,5 +1,6 @@
 // The import boundaries of the architecture (README, "Architecture"), checked in `npm test`:
-// layers from the bottom up are lib/db, lib/outbox, lib/matrix (the sync engine), lib/actions,
+// layers from the bottom up are lib/db, lib/outbox and lib/media (pictures on the device),
+// lib/matrix (the sync engine), lib/actions,
 // components, app; nothing imports a layer above its own, screens never reach the SDK, the
 // storage and outbox layers stay free of React, Next and the SDK, and the service worker's
 // code reaches neither the SDK nor React.
@@ -27,8 +28,8 @@ module.exports = {
     {
       name: 'storage-and-outbox-are-plain-typescript',
       severity: 'error',
-      comment: 'lib/db and lib/outbox run in the page and in the service worker: no React, Next or SDK',
-      from: { path: '^lib/(db|outbox)/' },
+      comment: 'lib/db, lib/outbox and lib/media run in the page and (db, outbox) in the service worker: no React, Next or SDK',
+      from: { path: '^lib/(db|outbox|media)/' },
       to: { path: [SDK, UI] },
     },
     {
@@ -38,7 +39,8 @@ module.exports = {
       from: { path: '^lib/sw/' },
       to: { path: [SDK, UI, '^lib/(matrix|actions)/', '^components/', '^app/'], reachable: true },
     },
-    below('db-is-the-bottom', '^lib/db/', '^(lib/(outbox|matrix|actions|sw|pwa)|components|app)/'),
+    below('db-is-the-bottom', '^lib/db/', '^(lib/(outbox|media|matrix|actions|sw|pwa)|components|app)/'),
+    below('media-below-engine', '^lib/media/', '^(lib/(outbox|matrix|actions|sw|pwa)|components|app)/'),
     below('outbox-below-engine', '^lib/outbox/', '^(lib/(matrix|actions|sw|pwa)|components|app)/'),
     below('engine-below-actions', '^lib/matrix/', '^(lib/(actions|sw)|components|app)/'),
     below('actions-below-screens', '^lib/actions/', '^(components|app)/'),

@@ -2,10 +2,12 @@
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { inviteToRoom, removeMember } from '@/lib/actions/roomAdmin';
-import { may, roleOf } from '@/lib/actions/roomPermissions';
+import { may, mayChangeRole, roleOf, ROLE_LEVELS, type Role } from '@/lib/actions/roomPermissions';
+import { setMemberRole } from '@/lib/actions/setMemberRole';
 import type { RoomRow } from '@/lib/db/types';
 import { useMembers } from '../hooks';
 import { VerifiedBadge } from '../encryption/VerifiedBadge';
+import { Avatar } from '../ui/Avatar';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ErrorNote } from '../ui/ErrorNote';
 import { useActionError } from '../ui/useActionError';
@@ -33,13 +35,22 @@ export function MembersPanel({ room, me, onClose }: { room: RoomRow; me: string;
           const role = roleOf(m.powerLevel);
           return (
             <li key={m.userId} className="flex items-center justify-between gap-2" data-user-id={m.userId}>
-              <span className="truncate">
+              <Avatar mxc={m.avatarUrl} name={m.displayName} id={m.userId} size={28} />
+              <span className="min-w-0 flex-1 truncate">
                 {m.displayName} <span className="text-slate-500">{m.userId}</span>
                 {role && <span className="ml-1 rounded bg-slate-200 px-1 text-xs" data-testid="member-role">{tRoom(role)}</span>}
                 {m.membership === 'invite' && <span className="text-slate-500"> · {t('invited')}</span>}
               </span>
               <span className="flex items-center gap-2">
                 <VerifiedBadge verified={m.verified} testId="member-verification" />
+                {mayChangeRole(room, { powerLevel: m.powerLevel, isMe: m.userId === me }, 0) && (
+                  <RoleSelect
+                    label={`${tRoom('role')}: ${m.displayName}`}
+                    current={roleOf(m.powerLevel) ?? 'member'}
+                    maxLevel={myLevel}
+                    onChange={(role) => void run(() => setMemberRole(room.roomId, m.userId, role, me))}
+                  />
+                )}
                 {canKick && m.userId !== me && (m.powerLevel ?? 0) < myLevel && (
                   <button className="text-xs text-red-700 underline" onClick={() => setRemoving({ userId: m.userId, name: m.displayName })}>
                     {tRoom('remove')}
@@ -62,6 +73,27 @@ export function MembersPanel({ room, me, onClose }: { room: RoomRow; me: string;
         />
       )}
     </aside>
+  );
+}
+
+/** The roles the user may give (none above their own level). */
+function RoleSelect({ label, current, maxLevel, onChange }: { label: string; current: Role; maxLevel: number; onChange: (role: Role) => void }) {
+  const t = useTranslations('room');
+  const roles = (Object.keys(ROLE_LEVELS) as Role[]).filter((r) => ROLE_LEVELS[r] <= maxLevel || r === current);
+  return (
+    <select
+      aria-label={label}
+      className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs"
+      value={current}
+      onChange={(e) => onChange(e.target.value as Role)}
+      data-testid="member-role-select"
+    >
+      {roles.map((role) => (
+        <option key={role} value={role}>
+          {t(role)}
+        </option>
+      ))}
+    </select>
   );
 }
 

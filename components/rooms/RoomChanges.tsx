@@ -42,5 +42,11 @@ function describe(change: RoomChange, t: ReturnType<typeof useTranslations<'room
       return t('changeName', { value: change.value });
     case 'topic':
       return t('changeTopic');
+    case 'avatar':
+      return t('changeAvatar');
+    case 'power':
+      return t('changeRole', { userId: change.userId });
+    case 'join':
+      return t('changeJoin');
   }
 }

@@ -5,6 +5,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { markOnce } from '@/lib/perfMarks';
 import { useEffect } from 'react';
 import { useRooms } from '../hooks';
+import { Avatar } from '../ui/Avatar';
 
 export function RoomList({ selected, onSelect }: { selected: string | null; onSelect: (roomId: string) => void }) {
   const t = useTranslations('chat');
@@ -21,49 +22,52 @@ export function RoomList({ selected, onSelect }: { selected: string | null; onSe
       {rooms.map((room) => (
         <li key={room.roomId}>
           <button
-            className={`flex w-full flex-col gap-0.5 border-b border-slate-100 px-3 py-2 text-left hover:bg-slate-50 ${
+            className={`flex w-full items-center gap-3 border-b border-slate-100 px-3 py-2 text-left hover:bg-slate-50 ${
               room.roomId === selected ? 'bg-sky-50' : ''
             }`}
             onClick={() => onSelect(room.roomId)}
             data-room-id={room.roomId}
           >
-            <span className="flex items-center justify-between gap-2">
-              <span className="truncate font-medium" data-testid="room-name">
-                {room.encrypted && (
-                  <span role="img" aria-label={t('encrypted')} title={t('encrypted')} className="mr-1">
-                    🔒
+            <Avatar mxc={room.avatarUrl} name={room.name} id={room.roomId} size={40} />
+            <span className="flex min-w-0 flex-1 flex-col gap-0.5">
+              <span className="flex items-center justify-between gap-2">
+                <span className="truncate font-medium" data-testid="room-name">
+                  {room.encrypted && (
+                    <span role="img" aria-label={t('encrypted')} title={t('encrypted')} className="mr-1">
+                      🔒
+                    </span>
+                  )}
+                  {room.name}
+                </span>
+                {room.lastTs > 0 && (
+                  <time className="shrink-0 text-xs text-slate-500" dateTime={new Date(room.lastTs).toISOString()}>
+                    {formatMessageTime(room.lastTs, locale)}
+                  </time>
+                )}
+              </span>
+              <span className="flex items-center justify-between gap-2">
+                <span className="truncate text-sm text-slate-600" data-testid="room-preview">
+                  {room.lastBody !== undefined ? `${room.lastSender}: ${room.lastBody}` : ''}
+                </span>
+                {room.mentions > 0 && (
+                  <span
+                    className="shrink-0 rounded-full bg-amber-600 px-2 text-xs font-semibold text-white"
+                    aria-label={t('mentions', { count: room.mentions })}
+                    data-testid="room-mentions"
+                  >
+                    @{room.mentions}
                   </span>
                 )}
-                {room.name}
+                {room.unread > 0 && (
+                  <span
+                    className="shrink-0 rounded-full bg-sky-700 px-2 text-xs text-white"
+                    aria-label={t('unread', { count: room.unread })}
+                    data-testid="room-unread"
+                  >
+                    {room.unread}
+                  </span>
+                )}
               </span>
-              {room.lastTs > 0 && (
-                <time className="shrink-0 text-xs text-slate-500" dateTime={new Date(room.lastTs).toISOString()}>
-                  {formatMessageTime(room.lastTs, locale)}
-                </time>
-              )}
-            </span>
-            <span className="flex items-center justify-between gap-2">
-              <span className="truncate text-sm text-slate-600" data-testid="room-preview">
-                {room.lastBody !== undefined ? `${room.lastSender}: ${room.lastBody}` : ''}
-              </span>
-              {room.mentions > 0 && (
-                <span
-                  className="shrink-0 rounded-full bg-amber-600 px-2 text-xs font-semibold text-white"
-                  aria-label={t('mentions', { count: room.mentions })}
-                  data-testid="room-mentions"
-                >
-                  @{room.mentions}
-                </span>
-              )}
-              {room.unread > 0 && (
-                <span
-                  className="shrink-0 rounded-full bg-sky-700 px-2 text-xs text-white"
-                  aria-label={t('unread', { count: room.unread })}
-                  data-testid="room-unread"
-                >
-                  {room.unread}
-                </span>
-              )}
             </span>
           </button>
         </li>

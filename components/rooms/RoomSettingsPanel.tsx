@@ -3,11 +3,13 @@ import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { renameRoom, setRoomTopic } from '@/lib/actions/roomAdmin';
 import { may } from '@/lib/actions/roomPermissions';
+import { setRoomPicture } from '@/lib/actions/setPicture';
 import type { RoomRow } from '@/lib/db/types';
 import { ErrorNote } from '../ui/ErrorNote';
+import { PictureField } from '../ui/PictureField';
 import { useActionError } from '../ui/useActionError';
 
-/** A room's name and topic; changing them needs the power the room's levels ask for. */
+/** A room's name, topic and picture; changing them needs the power the room's levels ask for. */
 export function RoomSettingsPanel({ room, onClose }: { room: RoomRow; onClose: () => void }) {
   const t = useTranslations('room');
   const tMembers = useTranslations('members');
@@ -21,6 +23,17 @@ export function RoomSettingsPanel({ room, onClose }: { room: RoomRow; onClose: (
       </div>
       <SettingField label={t('name')} name="name" initial={room.name} allowed={may(room, 'name')} save={(v) => renameRoom(room.roomId, v)} />
       <SettingField label={t('topic')} name="topic" initial={room.topic ?? ''} allowed={may(room, 'topic')} save={(v) => setRoomTopic(room.roomId, v)} />
+      <PictureField
+        label={t('picture')}
+        chooseLabel={t('choosePicture')}
+        removeLabel={t('removePicture')}
+        mxc={room.avatarUrl}
+        name={room.name}
+        id={room.roomId}
+        onPick={(file) => setRoomPicture(room.roomId, file)}
+      >
+        {!may(room, 'avatar') && <p className="text-xs text-slate-600">{t('onlyModerators')}</p>}
+      </PictureField>
     </section>
   );
 }

@@ -3,7 +3,9 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { acceptInvite, leaveRoom, markRead } from '@/lib/actions/rooms';
 import type { RoomRow, SessionRow } from '@/lib/db/types';
-import { lastOwnMessage } from '@/lib/db/queries';
+import { lastOwnMessage, pendingRoomChanges } from '@/lib/db/queries';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { RoomChanges } from './RoomChanges';
 import { Composer } from '../composer/Composer';
 import { NEW_MESSAGE, type ComposeMode } from '../composer/composeMode';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -129,6 +131,9 @@ function useReadReceipts(room: RoomRow | null | undefined) {
 function InviteBanner({ room, onDeclined }: { room: RoomRow; onDeclined: () => void }) {
   const t = useTranslations('invite');
   const { error, run } = useActionError();
+  // Accepting is queued: until the homeserver says the user is in, the banner says so.
+  const changes = useLiveQuery(() => pendingRoomChanges(room.roomId), [room.roomId]) ?? [];
+  const joining = changes.some((row) => row.content.op === 'join' && row.state !== 'failed' && row.state !== 'needs-confirmation');
   const [busy, setBusy] = useState(false);
   const act = async (action: () => Promise<void>, after?: () => void) => {
     setBusy(true);
@@ -139,11 +144,17 @@ function InviteBanner({ room, onDeclined }: { room: RoomRow; onDeclined: () => v
   return (
     <div className="m-auto flex flex-col items-center gap-4 p-6">
       <p>{t('text', { inviter: room.inviter ?? '' })}</p>
+      <RoomChanges rows={changes.filter((row) => row.state === 'failed' || row.state === 'needs-confirmation')} />
+      {joining && (
+        <p className="text-slate-600" role="status" data-testid="invite-joining">
+          {t('joining')}
+        </p>
+      )}
       <div className="flex gap-3">
         <button
-          disabled={busy}
+          disabled={busy || joining}
           className="rounded bg-sky-700 px-4 py-2 text-white disabled:opacity-60"
-          onClick={() => act(() => acceptInvite(room.roomId).then(() => undefined))}
+          onClick={() => act(() => acceptInvite(room.roomId))}
         >
           {t('accept')}
         </button>

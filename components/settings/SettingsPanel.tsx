@@ -8,6 +8,7 @@ import { formattingLocale, type Locale } from '@/lib/i18n/locales';
 import type { SessionRow } from '@/lib/db/types';
 import { DevicesSection } from './DevicesSection';
 import { DisplayNameForm } from './DisplayNameForm';
+import { ProfilePictureForm } from './ProfilePictureForm';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 export function SettingsPanel({ session, onClose }: { session: SessionRow; onClose: () => void }) {
@@ -61,6 +62,7 @@ export function SettingsPanel({ session, onClose }: { session: SessionRow; onClo
         </h2>
         <p className="text-sm">{t('account', { userId: session.userId })}</p>
         <p className="text-sm text-slate-500">{t('device', { deviceId: session.deviceId })}</p>
+        <ProfilePictureForm userId={session.userId} />
         <DisplayNameForm userId={session.userId} />
         <DevicesSection />
         <LanguageSwitcher />

@@ -5,6 +5,7 @@ import { pendingRef, type PendingMessage, type ReactionSummary, type ShownEvent 
 import type { MessageRef, OutboxRow } from '@/lib/db/types';
 import { formatClock } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
+import { Avatar } from '../ui/Avatar';
 import { IntentProblems } from './IntentProblems';
 import { MessageActions } from './MessageActions';
 import { MessageBody } from './MessageBody';
@@ -50,7 +51,20 @@ function Bubble({ mine, children, faded, highlight }: { mine: boolean; children:
 }
 
 /** A message that reached the homeserver, with what the user queued for it applied. */
-export function EventItem({ event, mine, grouped, context }: { event: ShownEvent; mine: boolean; grouped?: boolean; context: MessageContext }) {
+export function EventItem({
+  event,
+  mine,
+  grouped,
+  avatar,
+  context,
+}: {
+  event: ShownEvent;
+  mine: boolean;
+  grouped?: boolean;
+  /** The sender's picture (mxc://), if they have one. */
+  avatar?: string;
+  context: MessageContext;
+}) {
   const t = useTranslations('timeline');
   const tMessage = useTranslations('message');
   const locale = useLocale() as Locale;
@@ -72,7 +86,8 @@ export function EventItem({ event, mine, grouped, context }: { event: ShownEvent
       data-highlight={event.highlight ? '' : undefined}
       tabIndex={-1}
     >
-      <span className={grouped ? 'sr-only' : 'text-xs text-slate-500'}>
+      <span className={grouped ? 'sr-only' : 'flex items-center gap-1.5 text-xs text-slate-500'}>
+        {!grouped && !mine && <Avatar mxc={avatar} name={event.senderName} id={event.sender} size={24} />}
         <span data-testid="message-sender">{event.senderName}</span>
         {' · '}
         <time dateTime={new Date(event.ts).toISOString()}>{formatClock(event.ts, locale)}</time>

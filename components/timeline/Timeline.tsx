@@ -147,6 +147,7 @@ export function Timeline({ room, session, onReply, onEdit }: TimelineProps) {
                 event={event}
                 mine={event.sender === session.userId}
                 grouped={grouped}
+                avatar={timeline.avatars[event.sender]}
                 context={context(event.inReplyTo, event.eventId, event.sender === session.userId)}
               />
             </Fragment>

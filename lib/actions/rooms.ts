@@ -18,8 +18,9 @@ export async function createGroup(name: string, userIds: string[]): Promise<stri
   return runCommand('createGroup', name, userIds);
 }
 
-export function acceptInvite(roomId: string): Promise<void> {
-  return runCommand('acceptInvite', roomId);
+/** Accepts an invitation: queued (offline too); the room opens as joined when the homeserver says so. */
+export async function acceptInvite(roomId: string): Promise<void> {
+  await enqueueRoomChange(roomId, { op: 'join' });
 }
 
 /** Leaves a room (or declines its invitation): gone from the list at once, queued for the homeserver. */

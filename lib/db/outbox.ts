@@ -29,6 +29,18 @@ export async function addOutboxRowFor(row: OutboxRow, after?: string): Promise<b
   });
 }
 
+/** The homeserver has one of a row's uploads: kept, so a later retry does not upload it again. */
+export async function recordUploaded(txnId: string, index: number, mxc: string): Promise<boolean> {
+  return (
+    (await db()
+      .outbox.where('txnId')
+      .equals(txnId)
+      .modify((row) => {
+        if (row.uploads?.[index]) row.uploads[index] = { ...row.uploads[index], mxc };
+      })) > 0
+  );
+}
+
 /** Changes a row; false when it is gone (sent, or discarded meanwhile). */
 export async function updateOutboxRow(txnId: string, change: Partial<OutboxRow>): Promise<boolean> {
   return (await db().outbox.update(txnId, change)) > 0;

@@ -2,7 +2,7 @@ import { databaseExists, db } from './database';
 import { roomEvents } from './events';
 import { pendingRef, withLocalEcho, type LocalEcho } from './localEcho';
 import { UNSENT_STATES } from './outbox';
-import type { ConnectionState, EventRow, GapRow, MessageRef, RoomRow, SessionRow } from './types';
+import { PROFILE_ROOM, type ConnectionState, type EventRow, type GapRow, type MessageRef, type OutboxRow, type RoomRow, type SessionRow } from './types';
 
 /** The signed-in session; signed out when the database does not even exist (it is not created here). */
 export async function getSession(): Promise<SessionRow | null> {
@@ -29,6 +29,8 @@ export interface Timeline extends LocalEcho {
   readBy: Record<string, { userId: string; name: string }[]>;
   /** The event the user's own read receipt points at: where they left off. */
   myRead?: string;
+  /** The pictures (mxc:// URIs) of the senders shown, by user id, for those who have one. */
+  avatars: Record<string, string>;
 }
 
 /**
@@ -47,8 +49,18 @@ export async function getTimeline(roomId: string, limit = 50, me?: string): Prom
     const gaps = await d.gaps.where('[roomId+ts]').between([roomId, oldestTs], [roomId, Infinity], false, true).toArray();
     const events = newestFirst.reverse();
     const myRead = me ? (await d.receipts.get([roomId, me]))?.eventId : undefined;
-    return { ...withLocalEcho(events, reactionRows, outbox, me), gaps, readBy: await readReceipts(roomId, events, me), myRead };
+    return { ...withLocalEcho(events, reactionRows, outbox, me), gaps, readBy: await readReceipts(roomId, events, me), myRead, avatars: await senderAvatars(roomId, events) };
   });
+}
+
+async function senderAvatars(roomId: string, events: EventRow[]): Promise<Record<string, string>> {
+  const senders = [...new Set(events.map((e) => e.sender))];
+  const members = await db().members.bulkGet(senders.map((userId) => [roomId, userId] as [string, string]));
+  const avatars: Record<string, string> = {};
+  members.forEach((m) => {
+    if (m?.avatarUrl) avatars[m.userId] = m.avatarUrl;
+  });
+  return avatars;
 }
 
 /** Each other member's read receipt, placed on the newest shown event at or before the one they read. */
@@ -118,11 +130,31 @@ export interface MemberView {
   membership: string;
   verified: boolean;
   powerLevel?: number;
+  avatarUrl?: string;
 }
 
 /** The user's display name, as the rooms they are in last said (a profile change updates them all). */
 export async function myDisplayName(me: string): Promise<string | undefined> {
-  return (await db().members.filter((m) => m.userId === me && m.membership === 'join').first())?.displayName;
+  return (await myProfile(me)).displayName;
+}
+
+/** The user's name and picture as the rooms they are in last said, and profile changes not sent yet. */
+export async function myProfile(me: string): Promise<{ displayName?: string; avatarUrl?: string; pending: OutboxRow[] }> {
+  const d = db();
+  return d.transaction('r', d.members, d.outbox, async () => {
+    const member = await d.members.filter((m) => m.userId === me && m.membership === 'join').first();
+    const pending = await d.outbox.where('[roomId+createdAt]').between([PROFILE_ROOM, -Infinity], [PROFILE_ROOM, Infinity]).toArray();
+    return { displayName: member?.displayName, avatarUrl: member?.avatarUrl, pending };
+  });
+}
+
+/** A room's changes not done yet (an invitation being accepted, a rename waiting for the network). */
+export function pendingRoomChanges(roomId: string): Promise<OutboxRow[]> {
+  return db()
+    .outbox.where('[roomId+createdAt]')
+    .between([roomId, -Infinity], [roomId, Infinity])
+    .filter((row) => row.kind === 'room')
+    .toArray();
 }
 
 /** A room's joined and invited members, with whether we verified each. */
@@ -134,7 +166,14 @@ export async function getMembers(roomId: string): Promise<MemberView[]> {
     );
     const trust = await d.userTrust.bulkGet(members.map((m) => m.userId));
     return members
-      .map((m, i) => ({ userId: m.userId, displayName: m.displayName, membership: m.membership, verified: trust[i]?.verified ?? false, powerLevel: m.powerLevel }))
+      .map((m, i) => ({
+        userId: m.userId,
+        displayName: m.displayName,
+        membership: m.membership,
+        verified: trust[i]?.verified ?? false,
+        powerLevel: m.powerLevel,
+        avatarUrl: m.avatarUrl,
+      }))
       .sort((a, b) => a.displayName.localeCompare(b.displayName));
   });
 }

@@ -42,6 +42,10 @@ export interface PowerNeeded {
   kick: number;
   name: number;
   topic: number;
+  /** m.room.avatar's level (optional: rooms stored before it was projected lack it). */
+  avatar?: number;
+  /** m.room.power_levels' own level: who may change roles. */
+  power?: number;
 }
 
 /** A timeline item that has reached the homeserver, as decrypted and with edits applied. */
@@ -143,9 +147,10 @@ export type OutboxState = 'queued' | 'sending' | 'sent' | 'failed' | 'needs-conf
 /**
  * What a row asks the homeserver for: `event` sends an event (a message, an edit, a reaction),
  * `redaction` deletes one, `receipt` marks a room read up to an event (read receipt and read
- * marker; one per room is kept, the newest), `room` changes the room (`RoomChange`).
+ * marker; one per room is kept, the newest), `room` changes the room (`RoomChange`), `profile`
+ * changes the user's profile (`ProfileChange`; its roomId is `PROFILE_ROOM`).
  */
-export type OutboxKind = 'event' | 'redaction' | 'receipt' | 'room';
+export type OutboxKind = 'event' | 'redaction' | 'receipt' | 'room' | 'profile';
 
 /** A change to a room, queued like a message (the content of a `room` row). */
 export type RoomChange =
@@ -153,7 +158,37 @@ export type RoomChange =
   | { op: 'kick'; userId: string }
   | { op: 'leave' }
   | { op: 'name'; value: string }
-  | { op: 'topic'; value: string };
+  | { op: 'topic'; value: string }
+  /** The room's picture: the row's first upload, or none (removed). */
+  | { op: 'avatar'; info?: ImageInfo }
+  | { op: 'power'; userId: string; level: number }
+  /** Accepting an invitation. */
+  | { op: 'join' };
+
+/** A change to the user's profile, everywhere (the content of a `profile` row). */
+export type ProfileChange =
+  | { field: 'displayname'; value: string }
+  /** The row's first upload, or none (removed). */
+  | { field: 'avatar_url'; info?: ImageInfo };
+
+/** Profile rows belong to no room; they are grouped under this id, which no room has. */
+export const PROFILE_ROOM = '';
+
+/** What the Matrix spec's `info` of an image says. */
+export interface ImageInfo {
+  mimetype: string;
+  size: number;
+  w: number;
+  h: number;
+}
+
+/** Bytes a row sends before its request (a picture, a file); `mxc` once the homeserver has them. */
+export interface OutboxUpload {
+  blob: Blob;
+  contentType: string;
+  name?: string;
+  mxc?: string;
+}
 
 /**
  * How a row refers to another message: to the other row while that one is unsent (the row's
@@ -182,6 +217,8 @@ export interface OutboxRow {
   /** For a message, its content; for an edit, the new content; for a redaction, `{ reason? }`. */
   content: Record<string, unknown>;
   relation?: OutboxRelation;
+  /** Uploaded first, in order; the request then refers to their mxc:// URIs. */
+  uploads?: OutboxUpload[];
   /** The txnId of the unsent row this one refers to; cleared when that row is sent. */
   dependsOn?: string;
   state: OutboxState;

@@ -3,16 +3,12 @@
 import type { MatrixClient } from 'matrix-js-sdk';
 import { ActionError } from './errors';
 import { fillGap, loadOlder } from './history';
-import { createGroup, joinByAddress, joinRoom, openDirectRoom } from './rooms';
+import { createGroup, joinByAddress, openDirectRoom } from './rooms';
 
 export const commands = {
   startDirectMessage: (client: MatrixClient, userId: string) => openDirectRoom(client, userId),
   createGroup: (client: MatrixClient, name: string, userIds: string[]) => createGroup(client, name, userIds),
-  acceptInvite: (client: MatrixClient, roomId: string) => joinRoom(client, roomId),
   joinByAddress: (client: MatrixClient, idOrAlias: string, via: string[]) => joinByAddress(client, idOrAlias, via),
-  setDisplayName: async (client: MatrixClient, name: string) => {
-    await client.setDisplayName(name);
-  },
   sendTyping: async (client: MatrixClient, roomId: string, typing: boolean, timeoutMs: number) => {
     await client.sendTyping(roomId, typing, timeoutMs);
   },

@@ -36,7 +36,9 @@ export type ActionErrorCode =
   | 'notAllowed'
   | 'roomNotFound'
   | 'invalidRoomAddress'
-  | 'invalidDisplayName';
+  | 'invalidDisplayName'
+  | 'notAnImage'
+  | 'pictureTooLarge';
 
 export class ActionError extends Error {
   constructor(readonly code: ActionErrorCode) {

@@ -103,6 +103,8 @@ export function powerNeeded(content: unknown): PowerNeeded {
     kick: num(c.kick, 50),
     name: num(events['m.room.name'], stateDefault),
     topic: num(events['m.room.topic'], stateDefault),
+    avatar: num(events['m.room.avatar'], stateDefault),
+    power: num(events['m.room.power_levels'], stateDefault),
   };
 }
 
@@ -114,12 +116,14 @@ export function projectRoom(client: MatrixClient, room: Room, directRoomIds: Set
   const memberEvent = me?.events.member;
   const last = lastShownEvent(room);
   const lastAny = room.getLastLiveEvent();
-  const avatar = room.getMxcAvatarUrl();
+  const directRoom = directRoomIds.has(room.roomId) || memberEvent?.getContent().is_direct === true;
+  // A direct chat without its own picture shows the other person's.
+  const avatar = room.getMxcAvatarUrl() ?? (directRoom ? room.getAvatarFallbackMember()?.getMxcAvatarUrl() : null);
   const row: RoomRow = {
     roomId: room.roomId,
     name: room.name,
     membership,
-    isDirect: directRoomIds.has(room.roomId) || memberEvent?.getContent().is_direct === true,
+    isDirect: directRoom,
     encrypted: room.hasEncryptionStateEvent(),
     lastTs: last?.row.ts ?? lastAny?.getTs() ?? memberEvent?.getTs() ?? 0,
     unread: membership === 'join' ? room.getUnreadNotificationCount('total' as never) : 0,

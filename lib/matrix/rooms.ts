@@ -1,6 +1,6 @@
 import type { MatrixClient } from 'matrix-js-sdk';
 import { addCreatedRoom } from '../db/rooms';
-import type { RoomChange } from '../db/types';
+import type { ProfileChange, RoomChange } from '../db/types';
 import { DIRECT } from './accountData';
 import { ActionError, describeSdkError } from './errors';
 
@@ -52,12 +52,8 @@ export async function createGroup(client: MatrixClient, name: string, userIds: s
   return roomId;
 }
 
-export async function joinRoom(client: MatrixClient, roomId: string): Promise<void> {
-  await client.joinRoom(roomId);
-}
-
 /** A queued room change (an outbox row), done through the SDK. */
-export async function applyRoomChange(client: MatrixClient, roomId: string, change: RoomChange): Promise<void> {
+export async function applyRoomChange(client: MatrixClient, roomId: string, change: RoomChange & { url?: string }): Promise<void> {
   switch (change.op) {
     case 'invite':
       await client.invite(roomId, change.userId);
@@ -74,7 +70,28 @@ export async function applyRoomChange(client: MatrixClient, roomId: string, chan
     case 'topic':
       await client.setRoomTopic(roomId, change.value);
       return;
+    case 'avatar':
+      // The SDK types state content per event type; this is m.room.avatar's, per the spec.
+      await client.sendStateEvent(roomId, 'm.room.avatar' as never, avatarContent(change) as never, '');
+      return;
+    case 'power':
+      await client.setPowerLevel(roomId, change.userId, change.level);
+      return;
+    case 'join':
+      await client.joinRoom(roomId);
+      return;
   }
+}
+
+/** m.room.avatar's content: no url removes the picture. */
+export function avatarContent(change: { url?: string; info?: unknown }): Record<string, unknown> {
+  return change.url ? { url: change.url, ...(change.info ? { info: change.info } : {}) } : {};
+}
+
+/** A queued profile change (an outbox row): the homeserver updates every room the user is in. */
+export async function applyProfileChange(client: MatrixClient, change: ProfileChange & { url?: string }): Promise<void> {
+  if (change.field === 'displayname') await client.setDisplayName(change.value);
+  else await client.setAvatarUrl(change.url ?? '');
 }
 
 /** Joins a room by alias or id (servers from a link help find it); resolves with its id. */

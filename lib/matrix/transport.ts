@@ -2,7 +2,7 @@ import type { MatrixClient } from 'matrix-js-sdk';
 import type { Transport } from '../outbox/flush';
 import type { OutgoingRequest } from '../outbox/request';
 import { describeSdkError } from './errors';
-import { applyRoomChange } from './rooms';
+import { applyProfileChange, applyRoomChange } from './rooms';
 
 class RoomNotReady extends Error {
   constructor(what: string) {
@@ -18,8 +18,16 @@ class RoomNotReady extends Error {
 export function sdkTransport(client: MatrixClient): Transport {
   return {
     async send(request: OutgoingRequest): Promise<string> {
+      if (request.kind === 'upload') {
+        const { blob, contentType, name } = request;
+        return (await client.uploadContent(blob, { type: contentType, name, includeFilename: name !== undefined })).content_uri;
+      }
       if (request.kind === 'room') {
         await applyRoomChange(client, request.roomId, request.change);
+        return '';
+      }
+      if (request.kind === 'profile') {
+        await applyProfileChange(client, request.change);
         return '';
       }
       if (request.kind === 'receipt') {

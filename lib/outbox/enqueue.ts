@@ -1,5 +1,5 @@
 import { addOutboxRowFor, putReceiptRow } from '../db/outbox';
-import type { MessageRef, OutboxKind, OutboxRelation, OutboxRow, RoomChange } from '../db/types';
+import { PROFILE_ROOM, type MessageRef, type OutboxKind, type OutboxRelation, type OutboxRow, type OutboxUpload, type ProfileChange, type RoomChange } from '../db/types';
 
 /** A transaction id unique to this device, fixed once so every retry is the same request. */
 export function newTxnId(now = Date.now()): string {
@@ -41,9 +41,21 @@ export async function enqueue(intent: Intent): Promise<OutboxRow> {
   return row;
 }
 
-/** Queues a change to a room (invite, remove, leave, name, topic), sent in order with the room's messages. */
-export async function enqueueRoomChange(roomId: string, change: RoomChange): Promise<OutboxRow> {
+/**
+ * Queues a change to a room (invite, remove, leave, name, topic, picture, role, join), sent in
+ * order with the room's messages; a picture goes as the row's upload.
+ */
+export async function enqueueRoomChange(roomId: string, change: RoomChange, uploads?: OutboxUpload[]): Promise<OutboxRow> {
   const row = newRow({ roomId, kind: 'room', type: 'm.room.change', content: { ...change } });
+  if (uploads?.length) row.uploads = uploads;
+  await addOutboxRowFor(row);
+  return row;
+}
+
+/** Queues a change to the user's profile (display name, picture), in order with earlier ones. */
+export async function enqueueProfileChange(change: ProfileChange, uploads?: OutboxUpload[]): Promise<OutboxRow> {
+  const row = newRow({ roomId: PROFILE_ROOM, kind: 'profile', type: 'm.profile.change', content: { ...change } });
+  if (uploads?.length) row.uploads = uploads;
   await addOutboxRowFor(row);
   return row;
 }

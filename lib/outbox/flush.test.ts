@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../db/database';
 import { retireEchoes } from '../db/outbox';
-import { enqueue } from './enqueue';
+import { enqueue, enqueueProfileChange, enqueueRoomChange } from './enqueue';
 import { OutboxFlusher, type Transport } from './flush';
 import type { OutgoingRequest } from './request';
 import type { SendFailure } from './retryPolicy';
@@ -9,14 +9,20 @@ import type { SendFailure } from './retryPolicy';
 class FakeTransport implements Transport {
   sent: { txnId: string; body: unknown; roomId: string }[] = [];
   requests: OutgoingRequest[] = [];
-  /** Failures to answer with, in order, before succeeding again. */
-  failures: (SendFailure | 'network')[] = [];
+  /** Failures to answer with, in order (null: that call succeeds), before succeeding again. */
+  failures: (SendFailure | 'network' | null)[] = [];
+  /** The content types uploaded. */
+  uploads: string[] = [];
   calls = 0;
   async send(request: OutgoingRequest): Promise<string> {
     this.calls++;
     const next = this.failures.shift();
     if (next === 'network') throw { kind: 'network' };
     if (next) throw next;
+    if (request.kind === 'upload') {
+      this.uploads.push(request.contentType);
+      return `mxc://hs/upload-${this.uploads.length}`;
+    }
     this.requests.push(request);
     const body = request.kind === 'event' ? request.content.body : undefined;
     this.sent.push({ txnId: request.txnId, body, roomId: request.roomId });
@@ -201,5 +207,34 @@ describe('OutboxFlusher and the network coming back', () => {
     const flusher = new OutboxFlusher({ transport, now, schedule: false, onAccepted: () => accepted++ });
     await flusher.flush();
     expect(accepted).toBe(1);
+  });
+
+  it('uploads a row\'s bytes before its request, and does not upload them again when the request is retried', async () => {
+    const transport = new FakeTransport();
+    await enqueueRoomChange('!a', { op: 'avatar' }, [{ blob: new Blob(['png']), contentType: 'image/png' }]);
+    // The upload goes through; the change after it is refused for now (rate limited).
+    transport.failures = [null, { status: 429, retryAfterMs: 10 }];
+    const flusher = new OutboxFlusher({ transport, now, schedule: false });
+    expect(await flusher.flush()).toBe(false);
+    const [waiting] = await db().outbox.toArray();
+    expect(waiting).toMatchObject({ state: 'queued', outcomeUnknown: false });
+    expect(waiting.uploads?.[0].mxc).toBe('mxc://hs/upload-1');
+    clock += 1000;
+    expect(await flusher.flush()).toBe(true);
+    expect(transport.uploads).toEqual(['image/png']);
+    expect(transport.requests).toEqual([{ kind: 'room', roomId: '!a', txnId: waiting.txnId, change: { op: 'avatar', url: 'mxc://hs/upload-1' } }]);
+    expect(await db().outbox.count()).toBe(0);
+  });
+
+  it('retries an upload that got no answer without holding the row for confirmation later', async () => {
+    const transport = new FakeTransport();
+    await enqueueProfileChange({ field: 'avatar_url' }, [{ blob: new Blob(['png']), contentType: 'image/png' }]);
+    transport.failures = ['network'];
+    const flusher = new OutboxFlusher({ transport, now, schedule: false });
+    expect(await flusher.flush()).toBe(false);
+    const [row] = await db().outbox.toArray();
+    expect(row).toMatchObject({ state: 'queued', outcomeUnknown: false });
+    expect(row.uploads?.[0].mxc).toBeUndefined();
+    flusher.stop();
   });
 });

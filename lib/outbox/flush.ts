@@ -1,5 +1,5 @@
 import { db } from '../db/database';
-import { getOutboxRow, recordSent, removeOutboxRow, updateOutboxRow } from '../db/outbox';
+import { getOutboxRow, recordSent, recordUploaded, removeOutboxRow, updateOutboxRow } from '../db/outbox';
 import type { OutboxRow } from '../db/types';
 import { requestFor, type OutgoingRequest } from './request';
 import type { SendFailure } from './retryPolicy';
@@ -7,7 +7,10 @@ import { abandoned, afterFailure, nextStep, started } from './stateMachine';
 
 /** How rows reach the homeserver: the page uses matrix-js-sdk (so encrypted rooms are encrypted). */
 export interface Transport {
-  /** Sends the request with its row's txnId and resolves with the event id the homeserver gave. */
+  /**
+   * Sends the request with its row's txnId and resolves with the event id the homeserver gave
+   * (for an upload, the content's mxc:// URI).
+   */
   send(request: OutgoingRequest): Promise<string>;
   /** Describes a rejected send() in SDK-free terms. */
   describeFailure(error: unknown): SendFailure;
@@ -103,8 +106,9 @@ export class OutboxFlusher {
         let row = await getOutboxRow(listed.txnId);
         if (!row) continue;
         if (row.state === 'sending' && !this.inFlight.has(row.txnId)) {
-          row = { ...row, ...abandoned() };
-          await updateOutboxRow(row.txnId, abandoned());
+          const change = abandoned(row);
+          row = { ...row, ...change };
+          await updateOutboxRow(row.txnId, change);
         }
         const step = nextStep(this.options.honourBackoff === false ? { ...row, nextAttemptAt: 0 } : row, this.now());
         if (step === 'skip' || step === 'blocked') continue;
@@ -129,17 +133,29 @@ export class OutboxFlusher {
     return !remaining;
   }
 
-  /** One try at one row. */
+  /** One try at one row: its uploads first, one by one, then its request. */
   private async attempt(row: OutboxRow): Promise<'sent' | { retryAt: number; unreachable: boolean }> {
     const request = requestFor(row);
     if (!request) return 'sent'; // waits for the row it refers to
+    const outcome = await this.attemptRequest(row, request);
+    if (outcome !== 'uploaded') return outcome;
+    const next = await getOutboxRow(row.txnId);
+    return next ? this.attempt(next) : 'sent';
+  }
+
+  private async attemptRequest(row: OutboxRow, request: OutgoingRequest): Promise<'sent' | 'uploaded' | { retryAt: number; unreachable: boolean }> {
     // The row may have been discarded or sent by another pass since the list was read.
     if (!(await updateOutboxRow(row.txnId, started(row, this.now())))) return 'sent';
     this.inFlight.add(row.txnId);
     try {
       const eventId = await this.options.transport.send(request);
-      // A receipt or a room change has no echo to wait for.
-      if (request.kind === 'receipt' || request.kind === 'room') await removeOutboxRow(row.txnId);
+      if (request.kind === 'upload') {
+        // The row goes back to queued with its URI; the same pass sends what it was for.
+        await recordUploaded(row.txnId, request.index, eventId);
+        return (await updateOutboxRow(row.txnId, { state: 'queued' })) ? 'uploaded' : 'sent';
+      }
+      // A receipt, a room or profile change has no echo to wait for.
+      if (request.kind === 'receipt' || request.kind === 'room' || request.kind === 'profile') await removeOutboxRow(row.txnId);
       else await recordSent(row.txnId, eventId);
       this.options.onAccepted?.();
       return 'sent';

@@ -1,10 +1,16 @@
-import type { RoomChange } from '../db/types';
+import type { ProfileChange, RoomChange } from '../db/types';
 import type { Transport } from './flush';
 import type { OutgoingRequest } from './request';
 import type { SendFailure } from './retryPolicy';
 
-/** The client-server API request for a room change. */
-function roomChangeRequest(room: string, change: RoomChange): { method: string; path: string; body: unknown } {
+interface HttpRequest {
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+/** The client-server API request for a room change (power levels are read first: see `withPowerLevel`). */
+function roomChangeRequest(room: string, change: RoomChange & { url?: string }, powerLevels: Record<string, unknown>): HttpRequest {
   switch (change.op) {
     case 'invite':
       return { method: 'POST', path: `${room}/invite`, body: { user_id: change.userId } };
@@ -16,7 +22,43 @@ function roomChangeRequest(room: string, change: RoomChange): { method: string; 
       return { method: 'PUT', path: `${room}/state/m.room.name/`, body: { name: change.value } };
     case 'topic':
       return { method: 'PUT', path: `${room}/state/m.room.topic/`, body: { topic: change.value } };
+    case 'avatar':
+      return { method: 'PUT', path: `${room}/state/m.room.avatar/`, body: change.url ? { url: change.url, ...(change.info ? { info: change.info } : {}) } : {} };
+    case 'power':
+      return { method: 'PUT', path: `${room}/state/m.room.power_levels/`, body: withPowerLevel(powerLevels, change.userId, change.level) };
+    case 'join':
+      return { method: 'POST', path: `${room}/join`, body: {} };
   }
+}
+
+/** The room's power levels with one user's level changed (the default level drops the entry). */
+export function withPowerLevel(current: Record<string, unknown>, userId: string, level: number): Record<string, unknown> {
+  const users = { ...((current.users ?? {}) as Record<string, number>) };
+  const usersDefault = typeof current.users_default === 'number' ? current.users_default : 0;
+  if (level === usersDefault) delete users[userId];
+  else users[userId] = level;
+  return { ...current, users };
+}
+
+function profileRequest(userId: string, change: ProfileChange & { url?: string }): HttpRequest {
+  const path = `/_matrix/client/v3/profile/${encodeURIComponent(userId)}/${change.field}`;
+  return change.field === 'displayname'
+    ? { method: 'PUT', path, body: { displayname: change.value } }
+    : { method: 'PUT', path, body: { avatar_url: change.url ?? '' } };
+}
+
+async function answerOf(res: Response): Promise<Record<string, unknown>> {
+  const answer: unknown = await res.json().catch(() => ({}));
+  return answer && typeof answer === 'object' ? (answer as Record<string, unknown>) : {};
+}
+
+/** A refusal (or a 2xx without what was asked for, as a bad gateway would give). */
+function failureOf(res: Response, answer: Record<string, unknown>): HttpFailure {
+  return new HttpFailure({
+    status: res.ok ? 502 : res.status,
+    errcode: typeof answer.errcode === 'string' ? answer.errcode : undefined,
+    retryAfterMs: typeof answer.retry_after_ms === 'number' ? answer.retry_after_ms : undefined,
+  });
 }
 
 class HttpFailure extends Error {
@@ -30,7 +72,16 @@ class HttpFailure extends Error {
  * crypto: callers must only give it rows of unencrypted rooms. The same txnId as the page's
  * means the homeserver stores the event once if both try.
  */
-export function httpTransport(homeserverUrl: string, accessToken: string): Transport {
+export function httpTransport(homeserverUrl: string, accessToken: string, userId: string): Transport {
+  const authorization = `Bearer ${accessToken}`;
+  /** A fetch that fails without an answer is the network's failure, not the request's. */
+  const call = async (path: string, init: RequestInit): Promise<Response> => {
+    try {
+      return await fetch(homeserverUrl + path, { ...init, headers: { authorization, ...init.headers } });
+    } catch {
+      throw new HttpFailure({});
+    }
+  };
   return {
     async send(request: OutgoingRequest): Promise<string> {
       const room = `/_matrix/client/v3/rooms/${encodeURIComponent(request.roomId)}`;
@@ -38,8 +89,23 @@ export function httpTransport(homeserverUrl: string, accessToken: string): Trans
       let method = 'PUT';
       let path: string;
       let body: unknown;
-      if (request.kind === 'room') {
-        ({ method, path, body } = roomChangeRequest(room, request.change));
+      if (request.kind === 'upload') {
+        const query = request.name ? `?filename=${encodeURIComponent(request.name)}` : '';
+        const res = await call(`/_matrix/media/v3/upload${query}`, { method: 'POST', headers: { 'content-type': request.contentType }, body: request.blob });
+        const answer = await answerOf(res);
+        if (res.ok && typeof answer.content_uri === 'string') return answer.content_uri;
+        throw failureOf(res, answer);
+      }
+      if (request.kind === 'profile') {
+        ({ method, path, body } = profileRequest(userId, request.change));
+      } else if (request.kind === 'room') {
+        let powerLevels: Record<string, unknown> = {};
+        if (request.change.op === 'power') {
+          const res = await call(`${room}/state/m.room.power_levels/`, {});
+          powerLevels = await answerOf(res);
+          if (!res.ok) throw failureOf(res, powerLevels);
+        }
+        ({ method, path, body } = roomChangeRequest(room, request.change, powerLevels));
       } else if (request.kind === 'receipt') {
         method = 'POST';
         path = `${room}/read_markers`;
@@ -51,24 +117,11 @@ export function httpTransport(homeserverUrl: string, accessToken: string): Trans
         path = `${room}/send/${encodeURIComponent(request.type)}/${txn}`;
         body = request.content;
       }
-      let res: Response;
-      try {
-        res = await fetch(homeserverUrl + path, {
-          method,
-          headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        });
-      } catch {
-        throw new HttpFailure({});
-      }
-      const answer = (await res.json().catch(() => ({}))) as { event_id?: unknown; errcode?: unknown; retry_after_ms?: unknown };
-      if (res.ok && (request.kind === 'receipt' || request.kind === 'room')) return '';
+      const res = await call(path, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const answer = await answerOf(res);
+      if (res.ok && (request.kind === 'receipt' || request.kind === 'room' || request.kind === 'profile')) return '';
       if (res.ok && typeof answer.event_id === 'string') return answer.event_id;
-      throw new HttpFailure({
-        status: res.ok ? 502 : res.status,
-        errcode: typeof answer.errcode === 'string' ? answer.errcode : undefined,
-        retryAfterMs: typeof answer.retry_after_ms === 'number' ? answer.retry_after_ms : undefined,
-      });
+      throw failureOf(res, answer);
     },
     describeFailure(error: unknown): SendFailure {
       return error instanceof HttpFailure ? error.failure : {};

@@ -1,11 +1,14 @@
-import type { OutboxRow, RoomChange } from '../db/types';
+import type { OutboxRow, ProfileChange, RoomChange } from '../db/types';
 
 /** What one outbox row asks of the homeserver, with its relation resolved to an event id. */
 export type OutgoingRequest =
   | { kind: 'event'; roomId: string; txnId: string; type: string; content: Record<string, unknown> }
   | { kind: 'redaction'; roomId: string; txnId: string; eventId: string; reason?: string }
   | { kind: 'receipt'; roomId: string; txnId: string; eventId: string }
-  | { kind: 'room'; roomId: string; txnId: string; change: RoomChange };
+  | { kind: 'room'; roomId: string; txnId: string; change: RoomChange & { url?: string } }
+  | { kind: 'profile'; roomId: string; txnId: string; change: ProfileChange & { url?: string } }
+  /** Bytes the row needs on the homeserver before its own request: the flusher stores the URI. */
+  | { kind: 'upload'; roomId: string; txnId: string; index: number; blob: Blob; contentType: string; name?: string };
 
 /**
  * The request a row makes now, or null while the message it refers to has no event id yet
@@ -15,7 +18,15 @@ export type OutgoingRequest =
 export function requestFor(row: OutboxRow): OutgoingRequest | null {
   const { roomId, txnId, relation } = row;
   if (row.dependsOn) return null;
-  if (row.kind === 'room') return { kind: 'room', roomId, txnId, change: row.content as unknown as RoomChange };
+  const index = row.uploads?.findIndex((u) => !u.mxc) ?? -1;
+  if (index >= 0) {
+    const { blob, contentType, name } = row.uploads![index];
+    return { kind: 'upload', roomId, txnId, index, blob, contentType, ...(name ? { name } : {}) };
+  }
+  // A picture (room or profile) is the row's first upload.
+  const url = row.uploads?.[0]?.mxc;
+  if (row.kind === 'room') return { kind: 'room', roomId, txnId, change: { ...(row.content as unknown as RoomChange), ...(url ? { url } : {}) } };
+  if (row.kind === 'profile') return { kind: 'profile', roomId, txnId, change: { ...(row.content as unknown as ProfileChange), ...(url ? { url } : {}) } };
   if (row.kind === 'receipt') return relation?.eventId ? { kind: 'receipt', roomId, txnId, eventId: relation.eventId } : null;
   if (row.kind === 'redaction') {
     if (!relation?.eventId) return null;

@@ -43,7 +43,7 @@ describe('outbox state machine', () => {
   });
 
   it('treats a row left sending by a closed tab as of unknown outcome', () => {
-    const r = { ...row({ state: 'sending', firstAttemptAt: T0 }), ...abandoned() };
+    const r = { ...row({ state: 'sending', firstAttemptAt: T0 }), ...abandoned(row({ state: 'sending', firstAttemptAt: T0 })) };
     expect(r).toMatchObject({ state: 'queued', outcomeUnknown: true });
     expect(nextStep(r, T0 + 24 * HOUR)).toBe('confirm');
   });

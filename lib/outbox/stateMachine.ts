@@ -30,15 +30,23 @@ export function started(row: OutboxRow, now: number): Partial<OutboxRow> {
 export function afterFailure(row: OutboxRow, failure: SendFailure, now: number, random: () => number): Partial<OutboxRow> {
   const attempts = row.attempts + 1;
   // No answer: the request may have been stored before the connection broke (unless it never left).
-  const outcomeUnknown = row.outcomeUnknown || (failure.status === undefined && !failure.roomNotReady);
+  const outcomeUnknown = row.outcomeUnknown || (failure.status === undefined && !failure.roomNotReady && !uploading(row));
   const decision = decideRetry(failure, row.attempts, random);
   if (decision.kind === 'retry') return { state: 'queued', attempts, nextAttemptAt: now + decision.delayMs, outcomeUnknown };
   return { state: 'failed', attempts, error: decision.reason, outcomeUnknown };
 }
 
-/** A row left 'sending' by a tab or worker that went away: nobody knows if it arrived. */
-export function abandoned(): Partial<OutboxRow> {
-  return { state: 'queued', outcomeUnknown: true, nextAttemptAt: 0 };
+/**
+ * A row left 'sending' by a tab or worker that went away: nobody knows if it arrived, unless
+ * it was still uploading (an upload may repeat; only the request after it may not).
+ */
+export function abandoned(row: OutboxRow): Partial<OutboxRow> {
+  return { state: 'queued', outcomeUnknown: row.outcomeUnknown || !uploading(row), nextAttemptAt: 0 };
+}
+
+/** Whether the row's next request is one of its uploads. */
+export function uploading(row: OutboxRow): boolean {
+  return row.uploads?.some((u) => !u.mxc) ?? false;
 }
 
 /** The user asks to try a failed row again. */

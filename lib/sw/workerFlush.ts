@@ -16,6 +16,7 @@ export async function flushFromWorker(): Promise<boolean> {
   if (!session) return true; // logged out: nothing may be sent
   const checked = new Map<string, Promise<boolean>>();
   const unencrypted = (row: OutboxRow) => {
+    if (row.kind === 'profile') return true; // no room, nothing to encrypt
     let verdict = checked.get(row.roomId);
     if (!verdict) {
       verdict = (async () => {
@@ -27,7 +28,7 @@ export async function flushFromWorker(): Promise<boolean> {
     return verdict;
   };
   const flusher = new OutboxFlusher({
-    transport: httpTransport(session.homeserverUrl, session.accessToken),
+    transport: httpTransport(session.homeserverUrl, session.accessToken, session.userId),
     accepts: unencrypted,
     schedule: false,
     honourBackoff: false,

@@ -1,0 +1,40 @@
+import { fitWithin } from './fitWithin';
+import type { ImageInfo } from '../db/types';
+
+/** Formats that may carry transparency: kept as PNG, everything else becomes JPEG. */
+const WITH_ALPHA = new Set(['image/png', 'image/gif', 'image/webp', 'image/avif']);
+
+/** The image is unreadable (not an image, or a format this browser cannot decode). */
+export class NotAnImage extends Error {
+  constructor() {
+    super('notAnImage');
+    this.name = 'NotAnImage';
+  }
+}
+
+/**
+ * Re-encodes a picture on the device, scaled so its longest side is at most `max` pixels.
+ * Re-encoding drops the file's metadata, EXIF location included; the decoder applies the EXIF
+ * orientation first, so the picture stays upright.
+ */
+export async function resizeImage(file: Blob, max: number): Promise<{ blob: Blob; info: ImageInfo }> {
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+  } catch {
+    throw new NotAnImage();
+  }
+  try {
+    const { width, height } = fitWithin(bitmap.width, bitmap.height, max);
+    const canvas = new OffscreenCanvas(width, height);
+    const context = canvas.getContext('2d');
+    if (!context) throw new NotAnImage();
+    context.imageSmoothingQuality = 'high';
+    context.drawImage(bitmap, 0, 0, width, height);
+    const mimetype = WITH_ALPHA.has(file.type) ? 'image/png' : 'image/jpeg';
+    const blob = await canvas.convertToBlob({ type: mimetype, quality: 0.85 });
+    return { blob, info: { mimetype, size: blob.size, w: width, h: height } };
+  } finally {
+    bitmap.close();
+  }
+}
