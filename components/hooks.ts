@@ -66,7 +66,7 @@ export function useConnection() {
 const ROOM_HASH = '#/room/';
 
 /** The open room lives in the URL hash: room ids are unknown when the pages are pre-rendered. */
-export function useOpenRoom(): [string | null, (roomId: string | null) => void] {
+export function useOpenRoom(): [string | null, (roomId: string | null, options?: { replace?: boolean }) => void] {
   const [roomId, setRoomId] = useState<string | null>(null);
   useEffect(() => {
     const read = () =>
@@ -75,8 +75,11 @@ export function useOpenRoom(): [string | null, (roomId: string | null) => void] 
     window.addEventListener('hashchange', read);
     return () => window.removeEventListener('hashchange', read);
   }, []);
-  const open = (id: string | null) => {
-    location.hash = id ? ROOM_HASH + encodeURIComponent(id) : '';
+  // `replace`: the room moved (a placeholder became a real room); going back must not return to it.
+  const open = (id: string | null, options?: { replace?: boolean }) => {
+    const hash = id ? ROOM_HASH + encodeURIComponent(id) : '';
+    if (options?.replace) location.replace(`${location.pathname}${location.search}${hash || '#'}`);
+    else location.hash = hash;
   };
   return [roomId, open];
 }

@@ -16,7 +16,18 @@ import { Timeline } from '../timeline/Timeline';
 import { useActionError } from '../ui/useActionError';
 import { ErrorNote } from '../ui/ErrorNote';
 
-export function RoomView({ roomId, session, onBack }: { roomId: string; session: SessionRow; onBack: () => void }) {
+export function RoomView({
+  roomId,
+  session,
+  onBack,
+  onMoved,
+}: {
+  roomId: string;
+  session: SessionRow;
+  onBack: () => void;
+  /** The room was created meanwhile and has its own id now: open it there. */
+  onMoved: (roomId: string) => void;
+}) {
   const t = useTranslations('chat');
   const tMembers = useTranslations('members');
   const room = useRoom(roomId);
@@ -33,6 +44,10 @@ export function RoomView({ roomId, session, onBack }: { roomId: string; session:
   };
 
   useReadReceipts(room);
+  const movedTo = room?.movedTo;
+  useEffect(() => {
+    if (movedTo) onMoved(movedTo);
+  }, [movedTo, onMoved]);
   const tMessage = useTranslations('message');
 
   if (!room) return null;

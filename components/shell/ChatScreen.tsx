@@ -84,7 +84,7 @@ export function ChatScreen({ session }: { session: SessionRow }) {
       </aside>
       <main className={`${roomId ? 'flex' : 'hidden md:flex'} min-w-0 flex-1 flex-col`}>
         {roomId ? (
-          <RoomView key={roomId} roomId={roomId} session={session} onBack={() => openRoom(null)} />
+          <RoomView key={roomId} roomId={roomId} session={session} onBack={() => openRoom(null)} onMoved={(id) => openRoom(id, { replace: true })} />
         ) : (
           <p className="m-auto text-slate-500">{t('selectRoom')}</p>
         )}

@@ -1,21 +1,41 @@
 // What a user does with rooms. The homeserver work runs in the syncing tab (lib/matrix/commands),
 // whichever tab the user acts in.
 import { markRoomLeft, markRoomRead } from '../db/rooms';
-import { enqueueReceipt, enqueueRoomChange } from '../outbox/enqueue';
+import { enqueueReceipt, enqueueRoomChange, enqueueRoomCreation } from '../outbox/enqueue';
+import { directRoomWith } from '../db/queries';
 import { newestStored } from '../db/events';
 import { ActionError } from '../matrix/errors';
 import { runCommand } from '../matrix/remote';
 import { validUserId } from '../matrix/rooms';
 
-/** Opens (or creates) the direct chat with a user; resolves with its room id. */
+/** How long to wait for the homeserver to say whether a user exists before queuing anyway. */
+const USER_CHECK_MS = 4_000;
+
+/**
+ * Opens the direct chat with a user: the existing one, else a new encrypted one, queued (so it
+ * works offline: the user can write at once, it is all sent once the room exists). Online, a
+ * user the homeserver does not know is refused first. Resolves with the room id to open.
+ */
 export async function startDirectMessage(userId: string): Promise<string> {
   if (!validUserId(userId)) throw new ActionError('invalidUserId');
-  return runCommand('startDirectMessage', userId.trim());
+  const target = userId.trim();
+  const existing = await directRoomWith(target);
+  if (existing) return existing;
+  if ((await userKnown(target)) === false) throw new ActionError('userNotFound');
+  return enqueueRoomCreation({ invite: [target], direct: true }, target);
 }
 
+/** undefined when the homeserver could not be asked in time (offline, no syncing tab). */
+async function userKnown(userId: string): Promise<boolean | undefined> {
+  const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), USER_CHECK_MS));
+  return Promise.race([runCommand('userExists', userId).catch(() => undefined), timeout]);
+}
+
+/** A private group, encrypted from its first event, queued like a direct chat. */
 export async function createGroup(name: string, userIds: string[]): Promise<string> {
   if (userIds.some((u) => u.trim() && !validUserId(u))) throw new ActionError('invalidUserId');
-  return runCommand('createGroup', name, userIds);
+  const invite = userIds.map((u) => u.trim()).filter(Boolean);
+  return enqueueRoomCreation({ name: name.trim() || undefined, invite, direct: false }, name.trim() || invite.join(', '));
 }
 
 /** Accepts an invitation: queued (offline too); the room opens as joined when the homeserver says so. */

@@ -61,7 +61,7 @@ export function withLocalEcho(events: EventRow[], reactionRows: ReactionRow[], o
   for (const row of byCreation) {
     const target = targetOf(row);
     if (row.kind === 'receipt') continue;
-    if (row.kind === 'room') {
+    if (row.kind === 'room' || row.kind === 'create') {
       roomChanges.push(row);
       continue;
     }

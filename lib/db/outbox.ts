@@ -1,5 +1,6 @@
 import { db, type LuxchatDb } from './database';
-import type { OutboxRow } from './types';
+import { addPlaceholderRoom, dropPlaceholderRoom, settlePlaceholderRoom } from './rooms';
+import { creationTxnId, isPlaceholderRoomId, placeholderRoomId, type OutboxRow, type RoomCreation } from './types';
 
 /**
  * The outbox table's one writer. What a row's state becomes is decided by lib/outbox's state
@@ -16,7 +17,8 @@ export const UNSENT_STATES = ['queued', 'sending', 'failed', 'needs-confirmation
  */
 export async function addOutboxRowFor(row: OutboxRow, after?: string): Promise<boolean> {
   const d = db();
-  return d.transaction('rw', d.outbox, d.events, async () => {
+  return d.transaction('rw', d.outbox, d.events, d.rooms, async () => {
+    if (isPlaceholderRoomId(row.roomId) && !(await intoCreatedRoom(d, row))) return false;
     if (after) {
       const other = await d.outbox.get(after);
       const eventId = other?.eventId ?? (other ? undefined : (await d.events.where('txnId').equals(after).first())?.eventId);
@@ -39,6 +41,51 @@ export async function recordUploaded(txnId: string, index: number, mxc: string):
         if (row.uploads?.[index]) row.uploads[index] = { ...row.uploads[index], mxc };
       })) > 0
   );
+}
+
+/**
+ * A row for a room created on this device: it waits for the creation (the row it depends on
+ * at first), or goes to the room's real id once it has one. False when the creation was discarded.
+ */
+async function intoCreatedRoom(d: LuxchatDb, row: OutboxRow): Promise<boolean> {
+  const room = await d.rooms.get(row.roomId);
+  if (room?.movedTo) {
+    row.roomId = room.movedTo;
+    return true;
+  }
+  const creation = await d.outbox.get(creationTxnId(row.roomId));
+  if (!creation) return false;
+  row.dependsOn ??= creation.txnId;
+  return true;
+}
+
+/** Queues the creation of a room, shown at once (and open for writing) under its placeholder id. */
+export async function addRoomCreation(row: OutboxRow, name: string): Promise<void> {
+  const d = db();
+  await d.transaction('rw', d.outbox, d.rooms, async () => {
+    await d.outbox.add(row);
+    await addPlaceholderRoom(d, row.roomId, name, (row.content as unknown as RoomCreation).direct);
+  });
+}
+
+/**
+ * The homeserver created a queued room: the creation is done, and what the user wrote there
+ * meanwhile moves to the room's real id and may go (in the order it was written).
+ */
+export async function recordCreated(txnId: string, roomId: string): Promise<void> {
+  const d = db();
+  const placeholder = placeholderRoomId(txnId);
+  await d.transaction('rw', d.outbox, d.rooms, async () => {
+    await d.outbox.delete(txnId);
+    await d.outbox
+      .where('[roomId+createdAt]')
+      .between([placeholder, -Infinity], [placeholder, Infinity])
+      .modify((row) => {
+        row.roomId = roomId;
+        if (row.dependsOn === txnId) delete row.dependsOn;
+      });
+    await settlePlaceholderRoom(d, placeholder, roomId);
+  });
 }
 
 /** Changes a row; false when it is gone (sent, or discarded meanwhile). */
@@ -107,7 +154,15 @@ async function resolveDependants(d: LuxchatDb, sent: { txnId: string; eventId: s
  */
 export async function discardOutboxRow(txnId: string): Promise<void> {
   const d = db();
-  await d.transaction('rw', d.outbox, async () => {
+  await d.transaction('rw', d.outbox, d.rooms, async () => {
+    const row = await d.outbox.get(txnId);
+    if (row?.kind === 'create') {
+      // A room that will not be created: everything written there goes with it.
+      await d.outbox.where('[roomId+createdAt]').between([row.roomId, -Infinity], [row.roomId, Infinity]).delete();
+      await d.outbox.delete(txnId);
+      await dropPlaceholderRoom(d, row.roomId);
+      return;
+    }
     const doomed = [txnId];
     for (let i = 0; i < doomed.length; i++) {
       const dependants = await d.outbox.where('dependsOn').equals(doomed[i]).toArray();
@@ -131,7 +186,7 @@ export async function discardOutboxRow(txnId: string): Promise<void> {
  */
 export async function discardIfUnsent(txnId: string): Promise<boolean> {
   const d = db();
-  return d.transaction('rw', d.outbox, async () => {
+  return d.transaction('rw', d.outbox, d.rooms, async () => {
     const row = await d.outbox.get(txnId);
     if (!row || row.outcomeUnknown || (row.state !== 'queued' && row.state !== 'failed')) return false;
     await discardOutboxRow(txnId);

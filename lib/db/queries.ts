@@ -2,12 +2,30 @@ import { databaseExists, db } from './database';
 import { roomEvents } from './events';
 import { pendingRef, withLocalEcho, type LocalEcho } from './localEcho';
 import { UNSENT_STATES } from './outbox';
-import { PROFILE_ROOM, type ConnectionState, type EventRow, type GapRow, type MessageRef, type OutboxRow, type RoomRow, type SessionRow } from './types';
+import { creationTxnId, PROFILE_ROOM, type ConnectionState, type EventRow, type GapRow, type MessageRef, type OutboxRow, type RoomRow, type SessionRow } from './types';
 
 /** The signed-in session; signed out when the database does not even exist (it is not created here). */
 export async function getSession(): Promise<SessionRow | null> {
   if (!(await databaseExists())) return null;
   return (await db().session.get('current')) ?? null;
+}
+
+/** The direct chat with a user that the user is in (or invited them to), if there is one. */
+export async function directRoomWith(userId: string): Promise<string | undefined> {
+  const d = db();
+  return d.transaction('r', d.rooms, d.members, d.outbox, async () => {
+    const direct = await d.rooms.filter((r) => r.isDirect && r.membership === 'join' && !r.movedTo).toArray();
+    if (!direct.length) return undefined;
+    const them = await d.members.bulkGet(direct.map((r) => [r.roomId, userId] as [string, string]));
+    const found = direct.find((_, i) => them[i]?.membership === 'join' || them[i]?.membership === 'invite');
+    if (found) return found.roomId;
+    // One still being created has no members yet: its queued creation says whom it invites.
+    for (const room of direct.filter((r) => r.creating)) {
+      const creation = (await d.outbox.get(creationTxnId(room.roomId)))?.content as { invite?: string[] } | undefined;
+      if (creation?.invite?.includes(userId)) return room.roomId;
+    }
+    return undefined;
+  });
 }
 
 /** Joined and invited rooms, newest activity first. */

@@ -7,10 +7,28 @@ import type { EventRow, RoomRow } from './types';
  * what the user just did, shown at once until the sync brings the homeserver's version.
  */
 
-/** A room just created, shown at once. */
-export async function addCreatedRoom(roomId: string, name: string, isDirect: boolean): Promise<void> {
-  const row: RoomRow = { roomId, name, membership: 'join', isDirect, encrypted: true, lastTs: Date.now(), unread: 0, mentions: 0, tags: [] };
-  await db().rooms.put(row);
+/** A room created on this device, shown (and written in) at once under its placeholder id. */
+export async function addPlaceholderRoom(d: LuxchatDb, roomId: string, name: string, isDirect: boolean, now = Date.now()): Promise<void> {
+  await d.rooms.put({ roomId, name, membership: 'join', isDirect, encrypted: true, lastTs: now, unread: 0, mentions: 0, tags: [], creating: true, myPowerLevel: 100 });
+}
+
+/**
+ * The homeserver created the room: it takes the placeholder's place in the list (unless the
+ * sync brought it first), and the placeholder points at it for whoever has it open.
+ */
+export async function settlePlaceholderRoom(d: LuxchatDb, placeholder: string, roomId: string): Promise<void> {
+  const shown = await d.rooms.get(placeholder);
+  if (!shown) return;
+  if (!(await d.rooms.get(roomId))) {
+    const { creating: _creating, movedTo: _movedTo, ...room } = shown;
+    await d.rooms.put({ ...room, roomId });
+  }
+  await d.rooms.put({ ...shown, creating: false, movedTo: roomId, membership: 'leave' });
+}
+
+/** The creation was discarded: the placeholder goes. */
+export async function dropPlaceholderRoom(d: LuxchatDb, placeholder: string): Promise<void> {
+  await d.rooms.delete(placeholder);
 }
 
 export async function markRoomLeft(roomId: string): Promise<void> {

@@ -33,6 +33,10 @@ export interface RoomRow {
   topic?: string;
   /** Who is typing here now (names, not the user). */
   typing?: string[];
+  /** Created on this device and waiting for the homeserver (its id is a placeholder). */
+  creating?: boolean;
+  /** A placeholder whose room now exists under this id: whoever has it open goes there. */
+  movedTo?: string;
 }
 
 /** The power level each room action needs. */
@@ -148,9 +152,10 @@ export type OutboxState = 'queued' | 'sending' | 'sent' | 'failed' | 'needs-conf
  * What a row asks the homeserver for: `event` sends an event (a message, an edit, a reaction),
  * `redaction` deletes one, `receipt` marks a room read up to an event (read receipt and read
  * marker; one per room is kept, the newest), `room` changes the room (`RoomChange`), `profile`
- * changes the user's profile (`ProfileChange`; its roomId is `PROFILE_ROOM`).
+ * changes the user's profile (`ProfileChange`; its roomId is `PROFILE_ROOM`), `create` creates
+ * a room (`RoomCreation`; its roomId is a placeholder until then, see `placeholderRoomId`).
  */
-export type OutboxKind = 'event' | 'redaction' | 'receipt' | 'room' | 'profile';
+export type OutboxKind = 'event' | 'redaction' | 'receipt' | 'room' | 'profile' | 'create';
 
 /** A change to a room, queued like a message (the content of a `room` row). */
 export type RoomChange =
@@ -170,6 +175,30 @@ export type ProfileChange =
   | { field: 'displayname'; value: string }
   /** The row's first upload, or none (removed). */
   | { field: 'avatar_url'; info?: ImageInfo };
+
+/** A room to create: encrypted, private, inviting these users (a direct chat has one). */
+export interface RoomCreation {
+  name?: string;
+  invite: string[];
+  direct: boolean;
+}
+
+/**
+ * A room created on this device has this id until the homeserver gives it one: what the user
+ * writes there meanwhile waits for the creation. Real room ids start with "!", never "~".
+ */
+export function placeholderRoomId(txnId: string): string {
+  return `~${txnId}`;
+}
+
+export function isPlaceholderRoomId(roomId: string): boolean {
+  return roomId.startsWith('~');
+}
+
+/** The txnId of the row creating a placeholder's room. */
+export function creationTxnId(placeholder: string): string {
+  return placeholder.slice(1);
+}
 
 /** Profile rows belong to no room; they are grouped under this id, which no room has. */
 export const PROFILE_ROOM = '';

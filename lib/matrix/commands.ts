@@ -1,13 +1,21 @@
 // What the syncing tab does for any tab: each command gets the running client. Loaded on
 // demand (it reaches the SDK), by the syncing tab only.
 import type { MatrixClient } from 'matrix-js-sdk';
-import { ActionError } from './errors';
+import { ActionError, describeSdkError } from './errors';
 import { fillGap, loadOlder } from './history';
-import { createGroup, joinByAddress, openDirectRoom } from './rooms';
+import { joinByAddress } from './rooms';
 
 export const commands = {
-  startDirectMessage: (client: MatrixClient, userId: string) => openDirectRoom(client, userId),
-  createGroup: (client: MatrixClient, name: string, userIds: string[]) => createGroup(client, name, userIds),
+  /** Whether the homeserver knows a user (asked before a direct chat is queued, when online). */
+  userExists: async (client: MatrixClient, userId: string) => {
+    try {
+      await client.getProfileInfo(userId);
+      return true;
+    } catch (error) {
+      if (describeSdkError(error).status === 404) return false;
+      throw error;
+    }
+  },
   joinByAddress: (client: MatrixClient, idOrAlias: string, via: string[]) => joinByAddress(client, idOrAlias, via),
   sendTyping: async (client: MatrixClient, roomId: string, typing: boolean, timeoutMs: number) => {
     await client.sendTyping(roomId, typing, timeoutMs);

@@ -1,6 +1,5 @@
 import type { MatrixClient } from 'matrix-js-sdk';
-import { addCreatedRoom } from '../db/rooms';
-import type { ProfileChange, RoomChange } from '../db/types';
+import type { ProfileChange, RoomChange, RoomCreation } from '../db/types';
 import { DIRECT } from './accountData';
 import { ActionError, describeSdkError } from './errors';
 
@@ -11,44 +10,32 @@ export function validUserId(userId: string): boolean {
   return USER_ID.test(userId.trim());
 }
 
-/**
- * Opens the direct chat with `userId`: an existing one if we have it, else a new encrypted
- * room that invites them and is recorded in m.direct. Returns the room id.
- */
-export async function openDirectRoom(client: MatrixClient, userId: string): Promise<string> {
-  const target = userId.trim();
-  if (!USER_ID.test(target)) throw new ActionError('invalidUserId');
-  const direct = (client.getAccountData(DIRECT)?.getContent() ?? {}) as Record<string, string[]>;
-  const existing = (direct[target] ?? []).find((id) => client.getRoom(id)?.getMyMembership() === 'join');
-  if (existing) return existing;
-  try {
-    await client.getProfileInfo(target);
-  } catch (error) {
-    if (describeSdkError(error).status === 404) throw new ActionError('userNotFound');
-    throw error;
-  }
-  const { room_id: roomId } = await client.createRoom({
-    is_direct: true,
-    invite: [target],
-    preset: 'trusted_private_chat' as never, // the SDK's Preset enum is a value import; the wire value is this string
-    initial_state: [{ type: 'm.room.encryption', state_key: '', content: { algorithm: 'm.megolm.v1.aes-sha2' } }],
-  });
-  await client.setAccountData(DIRECT, { ...direct, [target]: [...(direct[target] ?? []), roomId] });
-  await addCreatedRoom(roomId, target, true);
-  return roomId;
-}
+/** Marks a room's creation event with the outbox row that asked for it (see `createRoomOnce`). */
+export const CREATED_BY_TXN = 'lu.luxchat.txn_id';
 
-/** A private group: invite-only, encrypted from its first event. Returns the room id. */
-export async function createGroup(client: MatrixClient, name: string, userIds: string[]): Promise<string> {
-  const invite = userIds.map((u) => u.trim()).filter(Boolean);
-  if (invite.some((u) => !USER_ID.test(u))) throw new ActionError('invalidUserId');
+/**
+ * Creates a queued room (an outbox row): encrypted from its first event, private, inviting
+ * the users, recorded in m.direct when it is a direct chat. Creating a room has no transaction
+ * id, so the room carries the row's in its creation event: an attempt whose answer was lost is
+ * found among the synced rooms instead of creating the room twice. Resolves with the room id.
+ */
+export async function createRoomOnce(client: MatrixClient, txnId: string, creation: RoomCreation): Promise<string> {
+  const earlier = client.getRooms().find((room) => room.currentState.getStateEvents('m.room.create', '')?.getContent()[CREATED_BY_TXN] === txnId);
+  if (earlier) return earlier.roomId;
   const { room_id: roomId } = await client.createRoom({
-    name: name.trim() || undefined,
-    invite,
-    preset: 'private_chat' as never, // the SDK's Preset enum is a value import; the wire value is this string
+    name: creation.name || undefined,
+    invite: creation.invite,
+    is_direct: creation.direct,
+    // The SDK's Preset enum is a value import; the wire values are these strings.
+    preset: (creation.direct ? 'trusted_private_chat' : 'private_chat') as never,
+    creation_content: { [CREATED_BY_TXN]: txnId },
     initial_state: [{ type: 'm.room.encryption', state_key: '', content: { algorithm: 'm.megolm.v1.aes-sha2' } }],
   });
-  await addCreatedRoom(roomId, name.trim() || invite.join(', '), false);
+  if (creation.direct && creation.invite[0]) {
+    const direct = (client.getAccountData(DIRECT)?.getContent() ?? {}) as Record<string, string[]>;
+    const target = creation.invite[0];
+    await client.setAccountData(DIRECT, { ...direct, [target]: [...(direct[target] ?? []), roomId] });
+  }
   return roomId;
 }
 

@@ -15,15 +15,15 @@ describe('requests to the syncing tab', () => {
       seen.push([method, args]);
       return `!room-for-${String(args[0])}`;
     });
-    expect(await requestFromLeader('startDirectMessage', ['@bob:hs'])).toBe('!room-for-@bob:hs');
-    expect(seen).toEqual([['startDirectMessage', ['@bob:hs']]]);
+    expect(await requestFromLeader('userExists', ['@bob:hs'])).toBe('!room-for-@bob:hs');
+    expect(seen).toEqual([['userExists', ['@bob:hs']]]);
   });
 
   it("brings back the syncing tab's failure as the same localised error", async () => {
     stop = serveRequests(async () => {
       throw new ActionError('userNotFound');
     });
-    await expect(requestFromLeader('startDirectMessage', ['@nobody:hs'])).rejects.toMatchObject({ code: 'userNotFound' });
+    await expect(requestFromLeader('userExists', ['@nobody:hs'])).rejects.toMatchObject({ code: 'userNotFound' });
   });
 
   it('says so when no tab syncs', async () => {

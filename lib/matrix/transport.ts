@@ -2,7 +2,7 @@ import type { MatrixClient } from 'matrix-js-sdk';
 import type { Transport } from '../outbox/flush';
 import type { OutgoingRequest } from '../outbox/request';
 import { describeSdkError } from './errors';
-import { applyProfileChange, applyRoomChange } from './rooms';
+import { applyProfileChange, applyRoomChange, createRoomOnce } from './rooms';
 
 class RoomNotReady extends Error {
   constructor(what: string) {
@@ -26,6 +26,7 @@ export function sdkTransport(client: MatrixClient): Transport {
         await applyRoomChange(client, request.roomId, request.change);
         return '';
       }
+      if (request.kind === 'create') return createRoomOnce(client, request.txnId, request.creation);
       if (request.kind === 'profile') {
         await applyProfileChange(client, request.change);
         return '';

@@ -1,5 +1,5 @@
-import { addOutboxRowFor, putReceiptRow } from '../db/outbox';
-import { PROFILE_ROOM, type MessageRef, type OutboxKind, type OutboxRelation, type OutboxRow, type OutboxUpload, type ProfileChange, type RoomChange } from '../db/types';
+import { addOutboxRowFor, addRoomCreation, putReceiptRow } from '../db/outbox';
+import { placeholderRoomId, PROFILE_ROOM, type RoomCreation, type MessageRef, type OutboxKind, type OutboxRelation, type OutboxRow, type OutboxUpload, type ProfileChange, type RoomChange } from '../db/types';
 
 /** A transaction id unique to this device, fixed once so every retry is the same request. */
 export function newTxnId(now = Date.now()): string {
@@ -30,13 +30,13 @@ export async function enqueue(intent: Intent): Promise<OutboxRow> {
   const row = newRow(intent);
   const target = intent.relatesTo;
   if (!target) {
-    await addOutboxRowFor(row);
+    if (!(await addOutboxRowFor(row))) throw new TargetGone();
     return row;
   }
   row.relation = { rel: target.rel, ...(target.key !== undefined ? { key: target.key } : {}) };
   if ('eventId' in target.to) {
     row.relation.eventId = target.to.eventId;
-    await addOutboxRowFor(row);
+    if (!(await addOutboxRowFor(row))) throw new TargetGone();
   } else if (!(await addOutboxRowFor(row, target.to.txnId))) throw new TargetGone();
   return row;
 }
@@ -48,8 +48,19 @@ export async function enqueue(intent: Intent): Promise<OutboxRow> {
 export async function enqueueRoomChange(roomId: string, change: RoomChange, uploads?: OutboxUpload[]): Promise<OutboxRow> {
   const row = newRow({ roomId, kind: 'room', type: 'm.room.change', content: { ...change } });
   if (uploads?.length) row.uploads = uploads;
-  await addOutboxRowFor(row);
+  if (!(await addOutboxRowFor(row))) throw new TargetGone();
   return row;
+}
+
+/**
+ * Queues the creation of a room; it shows at once under a placeholder id (returned), where
+ * the user can already write: those rows wait for the creation, then go to the real room.
+ */
+export async function enqueueRoomCreation(creation: RoomCreation, name: string): Promise<string> {
+  const row = newRow({ roomId: '', kind: 'create', type: 'm.room.create', content: { ...creation } });
+  row.roomId = placeholderRoomId(row.txnId);
+  await addRoomCreation(row, name);
+  return row.roomId;
 }
 
 /** Queues a change to the user's profile (display name, picture), in order with earlier ones. */
@@ -84,7 +95,10 @@ function newRow(intent: Intent): OutboxRow {
   return row;
 }
 
-/** The message referred to is neither sent nor waiting any more (discarded, or echoed meanwhile). */
+/**
+ * The message referred to is neither sent nor waiting any more (discarded, or echoed
+ * meanwhile), or the room being created was discarded.
+ */
 export class TargetGone extends Error {
   constructor() {
     super('targetGone');

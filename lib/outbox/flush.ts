@@ -1,5 +1,5 @@
 import { db } from '../db/database';
-import { getOutboxRow, recordSent, recordUploaded, removeOutboxRow, updateOutboxRow } from '../db/outbox';
+import { getOutboxRow, recordCreated, recordSent, recordUploaded, removeOutboxRow, updateOutboxRow } from '../db/outbox';
 import type { OutboxRow } from '../db/types';
 import { requestFor, type OutgoingRequest } from './request';
 import type { SendFailure } from './retryPolicy';
@@ -9,7 +9,7 @@ import { abandoned, afterFailure, nextStep, started } from './stateMachine';
 export interface Transport {
   /**
    * Sends the request with its row's txnId and resolves with the event id the homeserver gave
-   * (for an upload, the content's mxc:// URI).
+   * (for an upload, the content's mxc:// URI; for a creation, the room id).
    */
   send(request: OutgoingRequest): Promise<string>;
   /** Describes a rejected send() in SDK-free terms. */
@@ -153,6 +153,12 @@ export class OutboxFlusher {
         // The row goes back to queued with its URI; the same pass sends what it was for.
         await recordUploaded(row.txnId, request.index, eventId);
         return (await updateOutboxRow(row.txnId, { state: 'queued' })) ? 'uploaded' : 'sent';
+      }
+      if (request.kind === 'create') {
+        // What was written in the room meanwhile moves to its real id and goes next.
+        await recordCreated(row.txnId, eventId);
+        this.options.onAccepted?.();
+        return 'sent';
       }
       // A receipt, a room or profile change has no echo to wait for.
       if (request.kind === 'receipt' || request.kind === 'room' || request.kind === 'profile') await removeOutboxRow(row.txnId);

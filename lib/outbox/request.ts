@@ -1,4 +1,4 @@
-import type { OutboxRow, ProfileChange, RoomChange } from '../db/types';
+import type { OutboxRow, ProfileChange, RoomChange, RoomCreation } from '../db/types';
 
 /** What one outbox row asks of the homeserver, with its relation resolved to an event id. */
 export type OutgoingRequest =
@@ -7,6 +7,8 @@ export type OutgoingRequest =
   | { kind: 'receipt'; roomId: string; txnId: string; eventId: string }
   | { kind: 'room'; roomId: string; txnId: string; change: RoomChange & { url?: string } }
   | { kind: 'profile'; roomId: string; txnId: string; change: ProfileChange & { url?: string } }
+  /** Resolves with the new room's id. */
+  | { kind: 'create'; roomId: string; txnId: string; creation: RoomCreation }
   /** Bytes the row needs on the homeserver before its own request: the flusher stores the URI. */
   | { kind: 'upload'; roomId: string; txnId: string; index: number; blob: Blob; contentType: string; name?: string };
 
@@ -26,6 +28,7 @@ export function requestFor(row: OutboxRow): OutgoingRequest | null {
   // A picture (room or profile) is the row's first upload.
   const url = row.uploads?.[0]?.mxc;
   if (row.kind === 'room') return { kind: 'room', roomId, txnId, change: { ...(row.content as unknown as RoomChange), ...(url ? { url } : {}) } };
+  if (row.kind === 'create') return { kind: 'create', roomId, txnId, creation: row.content as unknown as RoomCreation };
   if (row.kind === 'profile') return { kind: 'profile', roomId, txnId, change: { ...(row.content as unknown as ProfileChange), ...(url ? { url } : {}) } };
   if (row.kind === 'receipt') return relation?.eventId ? { kind: 'receipt', roomId, txnId, eventId: relation.eventId } : null;
   if (row.kind === 'redaction') {

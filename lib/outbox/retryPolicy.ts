@@ -18,7 +18,7 @@ export type RetryDecision =
   | { kind: 'fail'; reason: FailureReason };
 
 /** Keys under `outbox.errors` in the message catalogues. */
-export type FailureReason = 'tooLarge' | 'forbidden' | 'rejected';
+export type FailureReason = 'tooLarge' | 'forbidden' | 'notFound' | 'rejected';
 
 export const BASE_DELAY_MS = 1_000;
 export const MAX_DELAY_MS = 30_000;
@@ -40,6 +40,7 @@ export function decideRetry(failure: SendFailure, attempts: number, random = Mat
   }
   if (status === 413 || failure.errcode === 'M_TOO_LARGE') return { kind: 'fail', reason: 'tooLarge' };
   if (status === 403) return { kind: 'fail', reason: 'forbidden' };
+  if (status === 404) return { kind: 'fail', reason: 'notFound' };
   return { kind: 'fail', reason: 'rejected' };
 }
 
