@@ -59,6 +59,15 @@ export function openRoomId(page: Page): string {
   return decodeURIComponent(new URL(page.url()).hash.replace('#/room/', ''));
 }
 
+/**
+ * The id of a room just created in the page: a new room opens at once under a placeholder id
+ * (it is created through the outbox), and the page moves to the real id once it exists.
+ */
+export async function createdRoomId(page: Page): Promise<string> {
+  await expect(page).toHaveURL(/#\/room\/(!|%21)/, { timeout: 30_000 });
+  return openRoomId(page);
+}
+
 /** Presses "Load older messages" until `first` is the oldest message shown (at most `max` times). */
 export async function loadOlderUntil(page: Page, first: string, max = 4) {
   for (let i = 0; i < max && (await messageBodies(page).first().textContent()) !== first; i++) {

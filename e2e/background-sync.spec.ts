@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext } from '@playwright/test';
-import { loginThroughUi, roomButton, openRoomId } from './app';
+import { loginThroughUi, roomButton, createdRoomId } from './app';
 import { newUser } from './homeserver';
 import { cut, restore } from './network';
 import { APP_URL, HOMESERVER_URL } from './ports';
@@ -39,7 +39,7 @@ test('with every tab closed, the service worker delivers what was queued offline
   await page.getByLabel('User ID').fill(bob.userId);
   await page.getByRole('button', { name: 'Start chat' }).click();
   await expect(page.getByTestId('room-encrypted')).toBeVisible();
-  const secretRoom = openRoomId(page);
+  const secretRoom = await createdRoomId(page);
   await bob.api.join(secretRoom);
 
   await cut(context, HOMESERVER_URL);

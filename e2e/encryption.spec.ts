@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { echoConsole, loginThroughUi, messageBodies, roomButton, saveRecoveryKey, trackPageErrors } from './app';
+import { echoConsole, loginThroughUi, messageBodies, roomButton, saveRecoveryKey, trackPageErrors, createdRoomId } from './app';
 import { newUser, type TestUser } from './homeserver';
 
 /** Logs in on a new device (its own browser context). */
@@ -208,6 +208,8 @@ test('a new group is encrypted and lists its members', async ({ browser }) => {
   await first.page.getByRole('button', { name: 'Create group' }).click();
   await expect(first.page.getByTestId('room-title')).toHaveText('Gemeng Team');
   await expect(first.page.getByTestId('room-encrypted')).toBeVisible();
+  // Created through the outbox: the members are known once the homeserver has the room.
+  await createdRoomId(first.page);
   await first.page.getByRole('button', { name: 'Members' }).click();
   const members = first.page.getByTestId('members').locator('li');
   await expect(members).toHaveCount(2);

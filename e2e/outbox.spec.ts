@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { echoConsole, loginThroughUi, messageBodies, roomButton, saveRecoveryKey, trackPageErrors, openRoomId } from './app';
+import { echoConsole, loginThroughUi, messageBodies, roomButton, saveRecoveryKey, trackPageErrors, createdRoomId } from './app';
 import { newUser, ownHomeserver } from './homeserver';
 import { cut, flap, restore } from './network';
 import { HOMESERVER_URL } from './ports';
@@ -110,7 +110,7 @@ test('a message queued offline for an encrypted room reaches the server encrypte
   await page.getByLabel('User ID').fill(bob.userId);
   await page.getByRole('button', { name: 'Start chat' }).click();
   await expect(page.getByTestId('room-encrypted')).toBeVisible();
-  const roomId = openRoomId(page);
+  const roomId = await createdRoomId(page);
 
   await cut(context, HOMESERVER_URL);
   await typeMessages(page, ['Geheimer Termin um 9 Auer']);
