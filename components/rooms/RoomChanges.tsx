@@ -11,7 +11,7 @@ export function RoomChanges({ rows }: { rows: OutboxRow[] }) {
   return (
     <ul className="flex flex-col gap-1 border-b border-slate-200 bg-amber-50 px-3 py-2 text-sm" data-testid="room-changes">
       {rows.map((row) => {
-        const change = row.kind === 'create' ? ({ op: 'create' } as const) : (row.content as unknown as RoomChange);
+        const change = row.kind === 'create' || row.kind === 'joinAddress' ? ({ op: row.kind } as const) : (row.content as unknown as RoomChange);
         const problem = row.state === 'failed' || row.state === 'needs-confirmation';
         return (
           <li key={row.txnId} data-testid="room-change" data-state={row.state}>
@@ -30,10 +30,12 @@ export function RoomChanges({ rows }: { rows: OutboxRow[] }) {
   );
 }
 
-function describe(change: RoomChange | { op: 'create' }, t: ReturnType<typeof useTranslations<'room'>>): string {
+function describe(change: RoomChange | { op: 'create' | 'joinAddress' }, t: ReturnType<typeof useTranslations<'room'>>): string {
   switch (change.op) {
     case 'create':
       return t('changeCreate');
+    case 'joinAddress':
+      return t('changeJoin');
     case 'invite':
       return t('changeInvite', { userId: change.userId });
     case 'kick':

@@ -5,7 +5,7 @@ const commands: unknown[][] = [];
 vi.mock('../matrix/remote', () => ({
   runCommand: async (...args: unknown[]) => {
     commands.push(args);
-    return '!joined:hs';
+    return args[1] === '#unknown:hs' ? null : '!joined:hs';
   },
 }));
 const { inviteToRoom, joinRoomByAddress, removeMember, renameRoom, setRoomTopic } = await import('./roomAdmin');
@@ -49,7 +49,18 @@ describe('room administration', () => {
     await db().rooms.put(room(100));
     await expect(inviteToRoom('!r:hs', 'anna')).rejects.toMatchObject({ code: 'invalidUserId' });
     await expect(joinRoomByAddress('service')).rejects.toMatchObject({ code: 'invalidRoomAddress' });
-    expect(await joinRoomByAddress('https://matrix.to/#/#service:hs?via=hs')).toBe('!joined:hs');
-    expect(commands).toEqual([['joinByAddress', '#service:hs', ['hs']]]);
+    // The alias resolves to a room the user is not in: the join is queued under a placeholder.
+    const placeholder = await joinRoomByAddress('https://matrix.to/#/#service:hs?via=hs');
+    expect(placeholder).toMatch(/^~/);
+    expect(commands).toEqual([['resolveAlias', '#service:hs']]);
+    expect((await db().outbox.get(placeholder.slice(1)))).toMatchObject({ kind: 'joinAddress', content: { address: '!joined:hs', via: ['hs'] } });
+    // A room the user is in already just opens.
+    await db().rooms.put({ ...room(0), roomId: '!joined:hs' });
+    expect(await joinRoomByAddress('#service:hs')).toBe('!joined:hs');
+  });
+
+  it('refuses an alias the homeserver does not know, before queuing anything', async () => {
+    await expect(joinRoomByAddress('#unknown:hs')).rejects.toMatchObject({ code: 'roomNotFound' });
+    expect(await db().outbox.count()).toBe(0);
   });
 });

@@ -1,12 +1,12 @@
 // Changing a room: invite, remove a member, rename, set the topic, join one by its address.
 // Checked here against the room's power levels first (a clear refusal, offline too), then
 // queued in the outbox like a message (the homeserver checks again; a refusal shows in the
-// room with Retry and Discard). Joining by address asks the syncing tab at once: the room to
-// open is only known from the homeserver's answer.
+// room with Retry and Discard). Joining by address is queued too, under a placeholder room
+// until the homeserver says which room it is.
 import { getRoom } from '../db/queries';
 import { ActionError } from '../matrix/errors';
 import { runCommand } from '../matrix/remote';
-import { enqueueRoomChange } from '../outbox/enqueue';
+import { enqueueRoomChange, enqueueRoomJoin } from '../outbox/enqueue';
 import { validUserId } from '../matrix/rooms';
 import { parseRoomAddress } from './roomAddress';
 import { may } from './roomPermissions';
@@ -38,9 +38,23 @@ export async function setRoomTopic(roomId: string, topic: string): Promise<void>
   await enqueueRoomChange(roomId, { op: 'topic', value: topic.trim() });
 }
 
-/** Joins a room by "#alias:server", "!id:server" or a matrix.to link; resolves with its id. */
+/** How long to wait for the homeserver to resolve an alias before queuing the join anyway. */
+const RESOLVE_MS = 4_000;
+
+/**
+ * Joins a room by "#alias:server", "!id:server" or a matrix.to link; resolves with the room id
+ * to open: the room itself if the user is in it already, else a placeholder while the join is
+ * queued (offline too). Online, an alias the homeserver does not know is refused at once.
+ */
 export async function joinRoomByAddress(address: string): Promise<string> {
   const parsed = parseRoomAddress(address);
   if (!parsed) throw new ActionError('invalidRoomAddress');
-  return runCommand('joinByAddress', parsed.idOrAlias, parsed.via);
+  let roomId: string | null | undefined = parsed.idOrAlias.startsWith('!') ? parsed.idOrAlias : undefined;
+  if (roomId === undefined) {
+    const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), RESOLVE_MS));
+    roomId = await Promise.race([runCommand('resolveAlias', parsed.idOrAlias).catch(() => undefined), timeout]);
+  }
+  if (roomId === null) throw new ActionError('roomNotFound');
+  if (roomId && (await getRoom(roomId))?.membership === 'join') return roomId;
+  return enqueueRoomJoin({ address: roomId ?? parsed.idOrAlias, via: parsed.via });
 }

@@ -1,4 +1,4 @@
-import type { EventRow, MessageRef, OutboxRow, ReactionRow } from './types';
+import { opensRoom, type EventRow, type MessageRef, type OutboxRow, type ReactionRow } from './types';
 
 export interface ReactionSummary {
   key: string;
@@ -61,7 +61,7 @@ export function withLocalEcho(events: EventRow[], reactionRows: ReactionRow[], o
   for (const row of byCreation) {
     const target = targetOf(row);
     if (row.kind === 'receipt') continue;
-    if (row.kind === 'room' || row.kind === 'create') {
+    if (row.kind === 'room' || opensRoom(row)) {
       roomChanges.push(row);
       continue;
     }

@@ -1,6 +1,6 @@
 import { db, type LuxchatDb } from './database';
 import { addPlaceholderRoom, dropPlaceholderRoom, settlePlaceholderRoom } from './rooms';
-import { creationTxnId, isPlaceholderRoomId, placeholderRoomId, type OutboxRow, type RoomCreation } from './types';
+import { creationTxnId, isPlaceholderRoomId, opensRoom, placeholderRoomId, type OutboxRow, type RoomCreation } from './types';
 
 /**
  * The outbox table's one writer. What a row's state becomes is decided by lib/outbox's state
@@ -59,12 +59,12 @@ async function intoCreatedRoom(d: LuxchatDb, row: OutboxRow): Promise<boolean> {
   return true;
 }
 
-/** Queues the creation of a room, shown at once (and open for writing) under its placeholder id. */
+/** Queues a room to create or join, shown at once (and open for writing) under its placeholder id. */
 export async function addRoomCreation(row: OutboxRow, name: string): Promise<void> {
   const d = db();
   await d.transaction('rw', d.outbox, d.rooms, async () => {
     await d.outbox.add(row);
-    await addPlaceholderRoom(d, row.roomId, name, (row.content as unknown as RoomCreation).direct);
+    await addPlaceholderRoom(d, row.roomId, name, (row.content as Partial<RoomCreation>).direct === true);
   });
 }
 
@@ -156,8 +156,8 @@ export async function discardOutboxRow(txnId: string): Promise<void> {
   const d = db();
   await d.transaction('rw', d.outbox, d.rooms, async () => {
     const row = await d.outbox.get(txnId);
-    if (row?.kind === 'create') {
-      // A room that will not be created: everything written there goes with it.
+    if (row && opensRoom(row)) {
+      // A room that will not be created (or joined): everything written there goes with it.
       await d.outbox.where('[roomId+createdAt]').between([row.roomId, -Infinity], [row.roomId, Infinity]).delete();
       await d.outbox.delete(txnId);
       await dropPlaceholderRoom(d, row.roomId);

@@ -153,9 +153,10 @@ export type OutboxState = 'queued' | 'sending' | 'sent' | 'failed' | 'needs-conf
  * `redaction` deletes one, `receipt` marks a room read up to an event (read receipt and read
  * marker; one per room is kept, the newest), `room` changes the room (`RoomChange`), `profile`
  * changes the user's profile (`ProfileChange`; its roomId is `PROFILE_ROOM`), `create` creates
- * a room (`RoomCreation`; its roomId is a placeholder until then, see `placeholderRoomId`).
+ * a room (`RoomCreation`), `joinAddress` joins one by its address (`RoomJoin`); for these two
+ * the roomId is a placeholder until the homeserver gives the room's (see `placeholderRoomId`).
  */
-export type OutboxKind = 'event' | 'redaction' | 'receipt' | 'room' | 'profile' | 'create';
+export type OutboxKind = 'event' | 'redaction' | 'receipt' | 'room' | 'profile' | 'create' | 'joinAddress';
 
 /** A change to a room, queued like a message (the content of a `room` row). */
 export type RoomChange =
@@ -183,8 +184,19 @@ export interface RoomCreation {
   direct: boolean;
 }
 
+/** A room to join by its alias or id (from an address or a matrix.to link, with its servers). */
+export interface RoomJoin {
+  address: string;
+  via: string[];
+}
+
+/** Rows that bring a room the user is not in yet: its id is known from the homeserver's answer. */
+export function opensRoom(row: Pick<OutboxRow, 'kind'>): boolean {
+  return row.kind === 'create' || row.kind === 'joinAddress';
+}
+
 /**
- * A room created on this device has this id until the homeserver gives it one: what the user
+ * A room created (or joined by address) on this device has this id until the homeserver gives it one: what the user
  * writes there meanwhile waits for the creation. Real room ids start with "!", never "~".
  */
 export function placeholderRoomId(txnId: string): string {

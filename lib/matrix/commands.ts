@@ -3,7 +3,7 @@
 import type { MatrixClient } from 'matrix-js-sdk';
 import { ActionError, describeSdkError } from './errors';
 import { fillGap, loadOlder } from './history';
-import { joinByAddress } from './rooms';
+import { resolveAlias } from './rooms';
 
 export const commands = {
   /** Whether the homeserver knows a user (asked before a direct chat is queued, when online). */
@@ -16,7 +16,7 @@ export const commands = {
       throw error;
     }
   },
-  joinByAddress: (client: MatrixClient, idOrAlias: string, via: string[]) => joinByAddress(client, idOrAlias, via),
+  resolveAlias: (client: MatrixClient, alias: string) => resolveAlias(client, alias),
   sendTyping: async (client: MatrixClient, roomId: string, typing: boolean, timeoutMs: number) => {
     await client.sendTyping(roomId, typing, timeoutMs);
   },

@@ -1,7 +1,7 @@
 import type { MatrixClient } from 'matrix-js-sdk';
 import type { ProfileChange, RoomChange, RoomCreation } from '../db/types';
 import { DIRECT } from './accountData';
-import { ActionError, describeSdkError } from './errors';
+import { describeSdkError } from './errors';
 
 const USER_ID = /^@[^:\s]+:[^\s]+$/;
 
@@ -83,11 +83,16 @@ export async function applyProfileChange(client: MatrixClient, change: ProfileCh
 
 /** Joins a room by alias or id (servers from a link help find it); resolves with its id. */
 export async function joinByAddress(client: MatrixClient, idOrAlias: string, via: string[]): Promise<string> {
+  const room = await client.joinRoom(idOrAlias, via.length ? { viaServers: via } : undefined);
+  return room.roomId;
+}
+
+/** The room an alias points at, or null when the homeserver knows no such alias. */
+export async function resolveAlias(client: MatrixClient, alias: string): Promise<string | null> {
   try {
-    const room = await client.joinRoom(idOrAlias, via.length ? { viaServers: via } : undefined);
-    return room.roomId;
+    return (await client.getRoomIdForAlias(alias)).room_id;
   } catch (error) {
-    if (describeSdkError(error).status === 404) throw new ActionError('roomNotFound');
+    if (describeSdkError(error).status === 404) return null;
     throw error;
   }
 }

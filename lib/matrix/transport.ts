@@ -2,7 +2,7 @@ import type { MatrixClient } from 'matrix-js-sdk';
 import type { Transport } from '../outbox/flush';
 import type { OutgoingRequest } from '../outbox/request';
 import { describeSdkError } from './errors';
-import { applyProfileChange, applyRoomChange, createRoomOnce } from './rooms';
+import { applyProfileChange, applyRoomChange, createRoomOnce, joinByAddress } from './rooms';
 
 class RoomNotReady extends Error {
   constructor(what: string) {
@@ -27,6 +27,8 @@ export function sdkTransport(client: MatrixClient): Transport {
         return '';
       }
       if (request.kind === 'create') return createRoomOnce(client, request.txnId, request.creation);
+      // Joining again is harmless: no marker needed.
+      if (request.kind === 'joinAddress') return joinByAddress(client, request.join.address, request.join.via);
       if (request.kind === 'profile') {
         await applyProfileChange(client, request.change);
         return '';

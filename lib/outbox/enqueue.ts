@@ -1,5 +1,5 @@
 import { addOutboxRowFor, addRoomCreation, putReceiptRow } from '../db/outbox';
-import { placeholderRoomId, PROFILE_ROOM, type RoomCreation, type MessageRef, type OutboxKind, type OutboxRelation, type OutboxRow, type OutboxUpload, type ProfileChange, type RoomChange } from '../db/types';
+import { placeholderRoomId, PROFILE_ROOM, type RoomCreation, type RoomJoin, type MessageRef, type OutboxKind, type OutboxRelation, type OutboxRow, type OutboxUpload, type ProfileChange, type RoomChange } from '../db/types';
 
 /** A transaction id unique to this device, fixed once so every retry is the same request. */
 export function newTxnId(now = Date.now()): string {
@@ -60,6 +60,14 @@ export async function enqueueRoomCreation(creation: RoomCreation, name: string):
   const row = newRow({ roomId: '', kind: 'create', type: 'm.room.create', content: { ...creation } });
   row.roomId = placeholderRoomId(row.txnId);
   await addRoomCreation(row, name);
+  return row.roomId;
+}
+
+/** Queues joining a room by its address; like a creation, it shows at once under a placeholder id (returned). */
+export async function enqueueRoomJoin(join: RoomJoin): Promise<string> {
+  const row = newRow({ roomId: '', kind: 'joinAddress', type: 'm.room.join', content: { ...join } });
+  row.roomId = placeholderRoomId(row.txnId);
+  await addRoomCreation(row, join.address);
   return row.roomId;
 }
 

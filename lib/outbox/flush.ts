@@ -154,8 +154,8 @@ export class OutboxFlusher {
         await recordUploaded(row.txnId, request.index, eventId);
         return (await updateOutboxRow(row.txnId, { state: 'queued' })) ? 'uploaded' : 'sent';
       }
-      if (request.kind === 'create') {
-        // What was written in the room meanwhile moves to its real id and goes next.
+      if (request.kind === 'create' || request.kind === 'joinAddress') {
+        // The room's id is known now: what was written in the room meanwhile moves to its real id and goes next.
         await recordCreated(row.txnId, eventId);
         this.options.onAccepted?.();
         return 'sent';

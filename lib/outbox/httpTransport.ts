@@ -96,9 +96,10 @@ export function httpTransport(homeserverUrl: string, accessToken: string, userId
         if (res.ok && typeof answer.content_uri === 'string') return answer.content_uri;
         throw failureOf(res, answer);
       }
-      if (request.kind === 'create') {
-        // Rooms are created encrypted, and m.direct is read and written with them: the page's
-        // client does it (the service worker's filter never hands it these rows).
+      if (request.kind === 'create' || request.kind === 'joinAddress') {
+        // Rooms are created encrypted, m.direct is read and written with them, and a joined
+        // room's encryption is known only from its state: the page's client does these (the
+        // service worker's filter never hands it these rows: their rooms count as encrypted).
         throw new HttpFailure({ roomNotReady: true });
       }
       if (request.kind === 'profile') {

@@ -1,4 +1,4 @@
-import type { OutboxRow, ProfileChange, RoomChange, RoomCreation } from '../db/types';
+import type { OutboxRow, ProfileChange, RoomChange, RoomCreation, RoomJoin } from '../db/types';
 
 /** What one outbox row asks of the homeserver, with its relation resolved to an event id. */
 export type OutgoingRequest =
@@ -9,6 +9,8 @@ export type OutgoingRequest =
   | { kind: 'profile'; roomId: string; txnId: string; change: ProfileChange & { url?: string } }
   /** Resolves with the new room's id. */
   | { kind: 'create'; roomId: string; txnId: string; creation: RoomCreation }
+  /** Resolves with the joined room's id. */
+  | { kind: 'joinAddress'; roomId: string; txnId: string; join: RoomJoin }
   /** Bytes the row needs on the homeserver before its own request: the flusher stores the URI. */
   | { kind: 'upload'; roomId: string; txnId: string; index: number; blob: Blob; contentType: string; name?: string };
 
@@ -29,6 +31,7 @@ export function requestFor(row: OutboxRow): OutgoingRequest | null {
   const url = row.uploads?.[0]?.mxc;
   if (row.kind === 'room') return { kind: 'room', roomId, txnId, change: { ...(row.content as unknown as RoomChange), ...(url ? { url } : {}) } };
   if (row.kind === 'create') return { kind: 'create', roomId, txnId, creation: row.content as unknown as RoomCreation };
+  if (row.kind === 'joinAddress') return { kind: 'joinAddress', roomId, txnId, join: row.content as unknown as RoomJoin };
   if (row.kind === 'profile') return { kind: 'profile', roomId, txnId, change: { ...(row.content as unknown as ProfileChange), ...(url ? { url } : {}) } };
   if (row.kind === 'receipt') return relation?.eventId ? { kind: 'receipt', roomId, txnId, eventId: relation.eventId } : null;
   if (row.kind === 'redaction') {
