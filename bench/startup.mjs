@@ -2,6 +2,7 @@
 // Seeds 200 rooms and 100,000 events, then reloads N times in headless Chromium with 4× CPU
 // throttling and the homeserver unreachable, reading the app's performance marks
 // (luxchat:rooms-painted, luxchat:timeline-painted) and the JS heap. A benchmark, not a test.
+// RUNS=n (default 7); CPUPROFILE=dir writes a CPU profile of each start, TRACE=dir a trace.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -49,12 +50,33 @@ const seeded = await seedPage.evaluate(
 console.log(`seeded ${seeded.rooms} rooms and ${seeded.events} events in ${Date.now() - t0} ms`);
 await seedPage.close();
 
+/** Starts a trace; the returned function stops it and resolves with its events. */
+async function startTrace(cdp) {
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8,blink', transferMode: 'ReportEvents' });
+  return async () => {
+    const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await done;
+    return events;
+  };
+}
+
 const runs = [];
 for (let i = 0; i < RUNS; i++) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await cdp.send('Performance.enable');
+  // CPUPROFILE=dir: a CPU profile of each start, up to both marks (open in Chromium's DevTools).
+  if (process.env.CPUPROFILE) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  // TRACE=dir: a Chromium trace of each start (devtools.timeline: parse, compile, style, layout).
+  const tracing = process.env.TRACE ? await startTrace(cdp) : null;
   await page.goto(`${server.url}/en/#/room/${encodeURIComponent('!room0:localhost')}`);
   const marks = await page.evaluate(async () => {
     const read = (name) => performance.getEntriesByName(name)[0]?.startTime;
@@ -66,6 +88,15 @@ for (let i = 0; i < RUNS; i++) {
     const nav = performance.getEntriesByType('navigation')[0];
     return { rooms: read('luxchat:rooms-painted'), timeline: read('luxchat:timeline-painted'), fcp, domContentLoaded: nav?.domContentLoadedEventEnd };
   });
+  if (process.env.CPUPROFILE) {
+    const { profile } = await cdp.send('Profiler.stop');
+    mkdirSync(process.env.CPUPROFILE, { recursive: true });
+    writeFileSync(join(process.env.CPUPROFILE, `startup-${i + 1}.cpuprofile`), JSON.stringify(profile));
+  }
+  if (tracing) {
+    mkdirSync(process.env.TRACE, { recursive: true });
+    writeFileSync(join(process.env.TRACE, `startup-${i + 1}.json`), JSON.stringify(await tracing()));
+  }
   const shown = await page.getByTestId('message-body').count();
   // Let the SDK and the crypto WASM load (this tab holds the sync lock) before reading the heap.
   await page.waitForTimeout(5_000);

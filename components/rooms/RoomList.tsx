@@ -20,7 +20,7 @@ export function RoomList({ selected, onSelect }: { selected: string | null; onSe
   return (
     <ul className="flex-1 overflow-y-auto" data-testid="room-list">
       {rooms.map((room) => (
-        <li key={room.roomId}>
+        <li key={room.roomId} className="[contain-intrinsic-size:auto_64px] [content-visibility:auto]">
           <button
             className={`flex w-full items-center gap-3 border-b border-slate-100 px-3 py-2 text-left hover:bg-slate-50 ${
               room.roomId === selected ? 'bg-sky-50' : ''

@@ -1,18 +1,37 @@
 import { formattingLocale, type Locale } from './locales';
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One formatter per locale and style, made once: building an Intl.DateTimeFormat costs far
+ * more than formatting with it, and a room list formats hundreds of times.
+ */
+function formatter(locale: Locale, style: 'clock' | 'day' | 'longDay' | 'longDayYear'): Intl.DateTimeFormat {
+  const key = `${locale}|${style}`;
+  let made = formatters.get(key);
+  if (!made) {
+    const options: Intl.DateTimeFormatOptions =
+      style === 'clock'
+        ? { hour: '2-digit', minute: '2-digit' }
+        : style === 'day'
+          ? { day: 'numeric', month: 'short' }
+          : { weekday: 'long', day: 'numeric', month: 'long', ...(style === 'longDayYear' ? { year: 'numeric' } : {}) };
+    made = new Intl.DateTimeFormat(formattingLocale(locale), options);
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 /** A message time: the clock time today, else the date. Same output in Node and Chromium. */
 export function formatMessageTime(ts: number, locale: Locale, now = Date.now()): string {
   const date = new Date(ts);
   const sameDay = new Date(now).toDateString() === date.toDateString();
-  const options: Intl.DateTimeFormatOptions = sameDay
-    ? { hour: '2-digit', minute: '2-digit' }
-    : { day: 'numeric', month: 'short' };
-  return new Intl.DateTimeFormat(formattingLocale(locale), options).format(date);
+  return formatter(locale, sameDay ? 'clock' : 'day').format(date);
 }
 
 /** The clock time of a message (its day is on the separator above it). */
 export function formatClock(ts: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(formattingLocale(locale), { hour: '2-digit', minute: '2-digit' }).format(new Date(ts));
+  return formatter(locale, 'clock').format(new Date(ts));
 }
 
 /** Local calendar day of a time, to tell days apart. */
@@ -30,7 +49,5 @@ export function dayLabel(ts: number, locale: Locale, now = Date.now()): { key: '
   if (day.toDateString() === today.toDateString()) return { key: 'today' };
   const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1);
   if (day.toDateString() === yesterday.toDateString()) return { key: 'yesterday' };
-  const options: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' };
-  if (day.getFullYear() !== today.getFullYear()) options.year = 'numeric';
-  return { date: new Intl.DateTimeFormat(formattingLocale(locale), options).format(day) };
+  return { date: formatter(locale, day.getFullYear() !== today.getFullYear() ? 'longDayYear' : 'longDay').format(day) };
 }
