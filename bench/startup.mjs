@@ -2,7 +2,8 @@
 // Seeds 200 rooms and 100,000 events, then reloads N times in headless Chromium with 4× CPU
 // throttling and the homeserver unreachable, reading the app's performance marks
 // (luxchat:rooms-painted, luxchat:timeline-painted) and the JS heap. A benchmark, not a test.
-// RUNS=n (default 7); CPUPROFILE=dir writes a CPU profile of each start, TRACE=dir a trace.
+// RUNS=n (default 7); CPUPROFILE=dir writes a CPU profile of each start, TRACE=dir a trace,
+// MARKS=1 prints every performance mark of each start.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -66,6 +67,7 @@ async function startTrace(cdp) {
 const runs = [];
 for (let i = 0; i < RUNS; i++) {
   const page = await context.newPage();
+  if (process.env.MARKS) page.on('console', (m) => m.text().startsWith('marks ') && console.log(m.text()));
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await cdp.send('Performance.enable');
@@ -86,6 +88,7 @@ for (let i = 0; i < RUNS; i++) {
     }
     const fcp = performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime;
     const nav = performance.getEntriesByType('navigation')[0];
+    console.log(`marks ${JSON.stringify(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]))}`);
     return { rooms: read('luxchat:rooms-painted'), timeline: read('luxchat:timeline-painted'), fcp, domContentLoaded: nav?.domContentLoadedEventEnd };
   });
   if (process.env.CPUPROFILE) {
