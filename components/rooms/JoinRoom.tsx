@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { joinRoomByAddress } from '@/lib/actions/roomAdmin';
+import { joinRoomByAddress } from '@/lib/actions/joinRoomByAddress';
 import { SidebarForm } from './SidebarForm';
 
 /** Joins a chat by its address (#name:server) or a matrix.to link. */

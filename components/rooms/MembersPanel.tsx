@@ -1,7 +1,8 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
-import { inviteToRoom, removeMember } from '@/lib/actions/roomAdmin';
+import { inviteToRoom } from '@/lib/actions/inviteToRoom';
+import { removeMember } from '@/lib/actions/removeMember';
 import { may, mayChangeRole, roleOf, ROLE_LEVELS, type Role } from '@/lib/actions/roomPermissions';
 import { setMemberRole } from '@/lib/actions/setMemberRole';
 import type { RoomRow } from '@/lib/db/types';

@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { startDirectMessage } from '@/lib/actions/rooms';
+import { startDirectMessage } from '@/lib/actions/startDirectMessage';
 import { SidebarForm } from './SidebarForm';
 
 export function NewDirectMessage({ onDone }: { onDone: (roomId: string | null) => void }) {

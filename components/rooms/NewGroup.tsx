@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { createGroup } from '@/lib/actions/rooms';
+import { createGroup } from '@/lib/actions/createGroup';
 import { SidebarForm } from './SidebarForm';
 
 export function NewGroup({ onDone }: { onDone: (roomId: string | null) => void }) {

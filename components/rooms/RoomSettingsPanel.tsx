@@ -1,7 +1,8 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
-import { renameRoom, setRoomTopic } from '@/lib/actions/roomAdmin';
+import { renameRoom } from '@/lib/actions/renameRoom';
+import { setRoomTopic } from '@/lib/actions/setRoomTopic';
 import { may } from '@/lib/actions/roomPermissions';
 import { setRoomPicture } from '@/lib/actions/setPicture';
 import type { RoomRow } from '@/lib/db/types';

@@ -1,7 +1,9 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
-import { acceptInvite, leaveRoom, markRead } from '@/lib/actions/rooms';
+import { acceptInvite } from '@/lib/actions/acceptInvite';
+import { leaveRoom } from '@/lib/actions/leaveRoom';
+import { markRead } from '@/lib/actions/markRead';
 import type { RoomRow, SessionRow } from '@/lib/db/types';
 import { lastOwnMessage, pendingRoomChanges } from '@/lib/db/queries';
 import { useLiveQuery } from 'dexie-react-hooks';

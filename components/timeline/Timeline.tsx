@@ -4,7 +4,8 @@ import { forwardRef, Fragment, useCallback, useEffect, useRef, useState } from '
 import { may } from '@/lib/actions/roomPermissions';
 import { toggleReaction } from '@/lib/actions/react';
 import { redactMessage } from '@/lib/actions/redactMessage';
-import { fillGap, loadOlderMessages } from '@/lib/actions/rooms';
+import { fillGap } from '@/lib/actions/fillGap';
+import { loadOlderMessages } from '@/lib/actions/loadOlderMessages';
 import { pendingKey } from '@/lib/db/localEcho';
 import type { Timeline as TimelineData } from '@/lib/db/queries';
 import type { GapRow, MessageRef, RoomRow, SessionRow } from '@/lib/db/types';

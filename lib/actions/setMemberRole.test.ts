@@ -1,11 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../db/database';
+import { joinedRoom } from './testOutbox';
 import { setMemberRole } from './setMemberRole';
 
-const room = (myPowerLevel: number) => ({
-  roomId: '!r:hs', name: 'R', membership: 'join' as const, isDirect: false, encrypted: true, lastTs: 1, unread: 0, mentions: 0, tags: [],
-  myPowerLevel, levels: { redact: 50, invite: 0, kick: 50, name: 50, topic: 50, avatar: 50, power: 100 },
-});
+const room = (myPowerLevel: number) => joinedRoom(myPowerLevel);
 const member = (userId: string, powerLevel: number) => ({ roomId: '!r:hs', userId, displayName: userId, membership: 'join', powerLevel });
 
 beforeEach(async () => {
@@ -29,7 +27,7 @@ describe('setMemberRole', () => {
     await db().rooms.put(room(100));
     await expect(setMemberRole('!r:hs', '@boss:hs', 'member', '@me:hs')).rejects.toMatchObject({ code: 'notAllowed' });
     // A moderator where moderators may change roles: up to moderator, not admin.
-    await db().rooms.put({ ...room(50), levels: { ...room(50).levels, power: 50 } });
+    await db().rooms.put(joinedRoom(50, { levels: { ...joinedRoom(50).levels!, power: 50 } }));
     await expect(setMemberRole('!r:hs', '@bob:hs', 'admin', '@me:hs')).rejects.toMatchObject({ code: 'notAllowed' });
     await setMemberRole('!r:hs', '@bob:hs', 'moderator', '@me:hs');
     expect((await db().outbox.toArray()).map((r) => r.content)).toEqual([{ op: 'power', userId: '@bob:hs', level: 50 }]);

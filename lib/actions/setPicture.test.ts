@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../db/database';
+import { joinedRoom } from './testOutbox';
 import { requestFor } from '../outbox/request';
 
 // Decoding and drawing need a browser (checked end to end); here the picture "shrinks" to 3 bytes.
@@ -12,10 +13,7 @@ vi.mock('../media/resizeImage', () => ({
 }));
 const { MAX_PICTURE_FILE, setProfilePicture, setRoomPicture } = await import('./setPicture');
 
-const room = (myPowerLevel: number) => ({
-  roomId: '!r:hs', name: 'R', membership: 'join' as const, isDirect: false, encrypted: true, lastTs: 1, unread: 0, mentions: 0, tags: [],
-  myPowerLevel, levels: { redact: 50, invite: 0, kick: 50, name: 50, topic: 50, avatar: 50, power: 100 },
-});
+const room = (myPowerLevel: number) => joinedRoom(myPowerLevel);
 const photo = new Blob(['a photo of 4032x3024 pixels'], { type: 'image/jpeg' });
 
 beforeEach(async () => {

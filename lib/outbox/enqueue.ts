@@ -64,10 +64,10 @@ export async function enqueueRoomCreation(creation: RoomCreation, name: string):
 }
 
 /** Queues joining a room by its address; like a creation, it shows at once under a placeholder id (returned). */
-export async function enqueueRoomJoin(join: RoomJoin): Promise<string> {
+export async function enqueueRoomJoin(join: RoomJoin, name = join.address): Promise<string> {
   const row = newRow({ roomId: '', kind: 'joinAddress', type: 'm.room.join', content: { ...join } });
   row.roomId = placeholderRoomId(row.txnId);
-  await addRoomCreation(row, join.address);
+  await addRoomCreation(row, name);
   return row.roomId;
 }
 
