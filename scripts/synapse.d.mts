@@ -20,5 +20,7 @@ export function startSynapse(options?: {
   fresh?: boolean;
   rateLimited?: boolean;
   messageRate?: { perSecond: number; burst: number };
+  /** Synapse's `max_upload_size` ("2M"). */
+  maxUploadSize?: string;
 }): Promise<Homeserver>;
 export function registerUser(baseUrl: string, secret: string, username: string, password: string, admin?: boolean): Promise<RegisteredUser>;

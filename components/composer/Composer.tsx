@@ -11,6 +11,7 @@ import { ErrorNote } from '../ui/ErrorNote';
 import { useMembers } from '../hooks';
 import { NEW_MESSAGE, type ComposeMode } from './composeMode';
 import { MentionSuggestions, type Candidate } from './MentionSuggestions';
+import { AttachmentPreview } from './AttachmentPreview';
 
 /** An "@" and what follows it, right before the caret: a mention being typed. */
 const MENTION_QUERY = /(^|\s)@([^\s@]{0,40})$/;
@@ -35,6 +36,14 @@ export function Composer({
 }) {
   const t = useTranslations('composer');
   const tMessage = useTranslations('message');
+  const tMedia = useTranslations('media');
+  // Files chosen, dropped or pasted: previewed above the box until sent or cancelled.
+  const [files, setFiles] = useState<File[]>([]);
+  const attach = (list: FileList) => {
+    // Copied now: the input is emptied right after, and its list with it.
+    const added = Array.from(list);
+    setFiles((chosen) => [...chosen, ...added]);
+  };
   const tErrors = useTranslations('actions.errors');
   const [text, setTextState] = useState(() => (typeof window === 'undefined' ? '' : loadDraft(roomId)));
   const editing = mode.kind === 'edit';
@@ -155,8 +164,20 @@ export function Composer({
   }
 
   return (
-    <form className="flex flex-col gap-1 border-t border-slate-200 p-3" onSubmit={send}>
+    <form
+      className="flex flex-col gap-1 border-t border-slate-200 p-3"
+      onSubmit={send}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        if (!e.dataTransfer.files.length) return;
+        e.preventDefault();
+        attach(e.dataTransfer.files);
+      }}
+    >
       <ErrorNote error={error} />
+      {files.length > 0 && <AttachmentPreview roomId={roomId} files={files} onDone={() => setFiles([])} />}
       {mode.kind !== 'new' && (
         <div className="flex items-center gap-2 rounded bg-slate-100 px-2 py-1 text-sm" data-testid="compose-mode">
           <span className="min-w-0 flex-1 truncate">
@@ -175,6 +196,20 @@ export function Composer({
       )}
       <MentionSuggestions candidates={candidates} active={active} onPick={pick} />
       <div className="flex gap-2">
+        <label className="flex cursor-pointer items-center rounded border border-slate-300 px-3 focus-within:ring-2 focus-within:ring-sky-700" title={tMedia('attach')}>
+          <span aria-hidden="true">📎</span>
+          <input
+            type="file"
+            multiple
+            className="sr-only"
+            aria-label={tMedia('attach')}
+            data-testid="attach-input"
+            onChange={(e) => {
+              if (e.target.files?.length) attach(e.target.files);
+              e.target.value = '';
+            }}
+          />
+        </label>
         <textarea
           ref={box}
           className="min-h-10 flex-1 resize-none rounded border border-slate-300 px-3 py-2"
@@ -190,6 +225,11 @@ export function Composer({
           aria-controls={candidates.length ? 'mention-suggestions' : undefined}
           aria-activedescendant={candidates.length ? `mention-${active}` : undefined}
           onKeyDown={onKeyDown}
+          onPaste={(e) => {
+            if (!e.clipboardData.files.length) return;
+            e.preventDefault();
+            attach(e.clipboardData.files);
+          }}
         />
         <button type="submit" className="rounded bg-sky-700 px-4 py-2 text-white">
           {editing ? tMessage('edit') : t('send')}

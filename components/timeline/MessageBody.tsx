@@ -1,6 +1,7 @@
 'use client';
 import { Fragment, useEffect, useMemo, useState } from 'react';
 import type { Segment } from '@/lib/format/linkify';
+import { isMedia, MediaBody } from './MediaBody';
 
 interface Formatting {
   sanitize(html: string): string;
@@ -39,6 +40,11 @@ const HTML = 'org.matrix.custom.html';
  * links clickable. Until the helpers have loaded, the plain text as it is.
  */
 export function MessageBody({ body, content }: { body: string; content?: Record<string, unknown> }) {
+  if (content && isMedia(content)) return <MediaBody body={body} content={content} />;
+  return <TextBody body={body} content={content} />;
+}
+
+function TextBody({ body, content }: { body: string; content?: Record<string, unknown> }) {
   const formatting = useFormatting();
   const html = content?.format === HTML && typeof content.formatted_body === 'string' ? content.formatted_body : undefined;
   const clean = useMemo(() => (formatting && html !== undefined ? formatting.sanitize(html) : undefined), [formatting, html]);

@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { avatarUrl, requestAvatar, subscribeAvatars } from '@/lib/media/avatarImages';
+import { whenVisible } from './whenVisible';
 
 /** Colours for initials, each with white text at a contrast of at least 4.5:1. */
 const COLOURS = ['bg-sky-700', 'bg-emerald-700', 'bg-violet-700', 'bg-rose-700', 'bg-amber-800', 'bg-teal-700', 'bg-indigo-700', 'bg-slate-600'];
@@ -17,31 +18,6 @@ export function initialsOf(name: string): string {
   const words = name.replace(/^[@#!]/, '').split(/[\s:]+/).filter(Boolean);
   const letters = words.length > 1 && !name.startsWith('@') ? [words[0], words[1]] : [words[0] ?? '?'];
   return letters.map((w) => [...w][0]?.toLocaleUpperCase() ?? '').join('');
-}
-
-/** One observer for every avatar on the page (a room list has hundreds). */
-let observer: IntersectionObserver | null = null;
-const onVisible = new Map<Element, () => void>();
-
-function whenVisible(element: Element, callback: () => void): () => void {
-  if (typeof IntersectionObserver === 'undefined') {
-    callback();
-    return () => undefined;
-  }
-  observer ??= new IntersectionObserver((entries) => {
-    for (const entry of entries) {
-      if (!entry.isIntersecting) continue;
-      onVisible.get(entry.target)?.();
-      onVisible.delete(entry.target);
-      observer?.unobserve(entry.target);
-    }
-  });
-  onVisible.set(element, callback);
-  observer.observe(element);
-  return () => {
-    onVisible.delete(element);
-    observer?.unobserve(element);
-  };
 }
 
 /**

@@ -12,7 +12,7 @@ export function useActionError() {
     try {
       return await action();
     } catch (e) {
-      setError(t(e instanceof ActionError ? e.code : 'failed'));
+      setError(e instanceof ActionError ? t(e.code, e.values) : t('failed'));
       return undefined;
     }
   }

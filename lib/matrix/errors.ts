@@ -38,10 +38,17 @@ export type ActionErrorCode =
   | 'invalidRoomAddress'
   | 'invalidDisplayName'
   | 'notAnImage'
-  | 'pictureTooLarge';
+  | 'pictureTooLarge'
+  | 'emptyFile'
+  | 'fileTooLarge'
+  | 'brokenMedia';
 
 export class ActionError extends Error {
-  constructor(readonly code: ActionErrorCode) {
+  /** `values`: what the localised message shows (a file's name, a size limit). */
+  constructor(
+    readonly code: ActionErrorCode,
+    readonly values?: Record<string, string | number>,
+  ) {
     super(code);
     this.name = 'ActionError';
   }

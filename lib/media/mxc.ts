@@ -14,9 +14,15 @@ export function parseMxc(uri: unknown): MediaId | null {
 
 /**
  * The authenticated thumbnail of a content URI (Synapse serves media only with the access
- * token, sent in a header, never in the URL). `crop` fills the square an avatar shows.
+ * token, sent in a header, never in the URL). `crop` fills a square (an avatar), `scale` keeps
+ * the whole picture within the box.
  */
-export function thumbnailPath(media: MediaId, size: number): string {
-  const query = new URLSearchParams({ width: String(size), height: String(size), method: 'crop' });
+export function thumbnailPath(media: MediaId, width: number, height = width, method: 'crop' | 'scale' = 'crop'): string {
+  const query = new URLSearchParams({ width: String(width), height: String(height), method });
   return `/_matrix/client/v1/media/thumbnail/${encodeURIComponent(media.server)}/${encodeURIComponent(media.mediaId)}?${query}`;
+}
+
+/** The authenticated download of a content URI: the bytes as uploaded. */
+export function downloadPath(media: MediaId): string {
+  return `/_matrix/client/v1/media/download/${encodeURIComponent(media.server)}/${encodeURIComponent(media.mediaId)}`;
 }

@@ -19,6 +19,8 @@ export interface Intent {
   content: Record<string, unknown>;
   /** What the row refers to, and how. */
   relatesTo?: { rel: OutboxRelation['rel']; to: MessageRef; key?: string };
+  /** Bytes uploaded before the message is sent (an attachment and its thumbnail). */
+  uploads?: OutboxUpload[];
 }
 
 /**
@@ -100,6 +102,7 @@ function newRow(intent: Intent): OutboxRow {
     attempts: 0,
     nextAttemptAt: 0,
   };
+  if (intent.uploads?.length) row.uploads = intent.uploads;
   return row;
 }
 

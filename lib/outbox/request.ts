@@ -1,4 +1,5 @@
 import type { OutboxRow, ProfileChange, RoomChange, RoomCreation, RoomJoin } from '../db/types';
+import { withUploadedUris } from './mediaContent';
 
 /** What one outbox row asks of the homeserver, with its relation resolved to an event id. */
 export type OutgoingRequest =
@@ -39,12 +40,14 @@ export function requestFor(row: OutboxRow): OutgoingRequest | null {
     const reason = typeof row.content.reason === 'string' ? row.content.reason : undefined;
     return { kind: 'redaction', roomId, txnId, eventId: relation.eventId, ...(reason ? { reason } : {}) };
   }
-  if (!relation) return { kind: 'event', roomId, txnId, type: row.type, content: row.content };
+  // A media message: its uploads' URIs go into the content now that they exist.
+  const content = row.uploads ? withUploadedUris(row.content, row.uploads) : row.content;
+  if (!relation) return { kind: 'event', roomId, txnId, type: row.type, content };
   const eventId = relation.eventId;
   if (!eventId) return null;
   switch (relation.rel) {
     case 'reply':
-      return { kind: 'event', roomId, txnId, type: row.type, content: { ...row.content, 'm.relates_to': { 'm.in_reply_to': { event_id: eventId } } } };
+      return { kind: 'event', roomId, txnId, type: row.type, content: { ...content, 'm.relates_to': { 'm.in_reply_to': { event_id: eventId } } } };
     case 'replace': {
       // Clients without edits show the fallback, marked as a correction.
       const body = typeof row.content.body === 'string' ? row.content.body : '';

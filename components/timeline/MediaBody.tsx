@@ -1,0 +1,98 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { downloadAttachment } from '@/lib/actions/downloadAttachment';
+import { pictureOf, pictureState, requestPicture, subscribePictures } from '@/lib/media/attachmentImages';
+import { ErrorNote } from '../ui/ErrorNote';
+import { useActionError } from '../ui/useActionError';
+import { whenVisible } from '../ui/whenVisible';
+
+const MEDIA = new Set(['m.image', 'm.file', 'm.video', 'm.audio']);
+
+export function isMedia(content: Record<string, unknown> | undefined): boolean {
+  return typeof content?.msgtype === 'string' && MEDIA.has(content.msgtype);
+}
+
+/** A picture, a file, a video or a sound: the picture shown, the rest as a card to download. */
+export function MediaBody({ body, content }: { body: string; content: Record<string, unknown> }) {
+  const info = (typeof content.info === 'object' && content.info ? content.info : {}) as Record<string, unknown>;
+  const name = typeof content.filename === 'string' ? content.filename : body;
+  const caption = typeof content.filename === 'string' && body !== content.filename ? body : undefined;
+  const sent = typeof content.url === 'string' || (typeof content.file === 'object' && content.file !== null);
+  return (
+    <span className="flex flex-col gap-1" data-testid="attachment" data-msgtype={String(content.msgtype)}>
+      {content.msgtype === 'm.image' && sent ? (
+        <Picture content={content} alt={caption ?? name} width={num(info.w)} height={num(info.h)} />
+      ) : (
+        <FileCard content={content} name={name} size={num(info.size)} mimetype={typeof info.mimetype === 'string' ? info.mimetype : ''} sent={sent} />
+      )}
+      {caption && <span data-testid="attachment-caption">{caption}</span>}
+    </span>
+  );
+}
+
+function num(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
+/** Largest a picture shows in the timeline, in CSS pixels. */
+const MAX_W = 320;
+const MAX_H = 240;
+
+function Picture({ content, alt, width, height }: { content: Record<string, unknown>; alt: string; width?: number; height?: number }) {
+  const t = useTranslations('media');
+  const source = pictureOf(content);
+  const state = useSyncExternalStore(subscribePictures, () => pictureState(source?.key), () => undefined);
+  const box = useRef<HTMLSpanElement>(null);
+  const key = source?.key;
+  useEffect(() => {
+    if (!source || state || !box.current) return;
+    return whenVisible(box.current, () => requestPicture(source));
+    // The source is rebuilt each render; its key says whether it changed.
+  }, [key, state]);
+  // The space the picture takes is kept while it loads, so the timeline does not jump.
+  const scale = width && height ? Math.min(1, MAX_W / width, MAX_H / height) : 1;
+  const size = width && height ? { width: Math.round(width * scale), height: Math.round(height * scale) } : { width: MAX_W, height: MAX_H / 2 };
+  if (state === 'broken' || !source) {
+    return <em className="text-slate-500" data-testid="attachment-broken">{t('cannotShow')}</em>;
+  }
+  return (
+    <span ref={box} className="block overflow-hidden rounded bg-slate-200" style={size} data-testid="attachment-picture" data-loaded={state ? '' : undefined}>
+      {state && <img src={state.url} alt={alt} width={size.width} height={size.height} className="h-full w-full object-contain" />}
+    </span>
+  );
+}
+
+function FileCard({ content, name, size, mimetype, sent }: { content: Record<string, unknown>; name: string; size?: number; mimetype: string; sent: boolean }) {
+  const t = useTranslations('media');
+  const { error, run } = useActionError();
+  const [busy, setBusy] = useState(false);
+  async function download() {
+    setBusy(true);
+    const blob = await run(() => downloadAttachment(content));
+    setBusy(false);
+    if (!blob) return;
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+  return (
+    <span className="flex flex-col gap-1 rounded border border-slate-300 bg-white px-3 py-2 text-sm" data-testid="attachment-file">
+      <span className="font-medium" data-testid="attachment-name">
+        📎 {name}
+      </span>
+      <span className="text-xs text-slate-600">
+        {[mimetype, size !== undefined ? t('size', { mb: (size / (1024 * 1024)).toFixed(size < 1024 * 1024 ? 2 : 1) }) : null].filter(Boolean).join(' · ')}
+      </span>
+      {sent && (
+        <button type="button" className="self-start rounded bg-sky-700 px-3 py-1 text-white disabled:opacity-60" disabled={busy} onClick={() => void download()}>
+          {t('download')}
+        </button>
+      )}
+      <ErrorNote error={error} />
+    </span>
+  );
+}

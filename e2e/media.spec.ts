@@ -1,0 +1,137 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { createdRoomId, echoConsole, loginThroughUi, roomButton, saveRecoveryKey, trackPageErrors } from './app';
+import { newUser } from './homeserver';
+import { cut, restore } from './network';
+import { HOMESERVER_URL } from './ports';
+
+const MEDIA_STORE = join(dirname(fileURLToPath(import.meta.url)), '..', '.synapse', 'e2e', 'media');
+
+/** A PNG of the given size drawn in the page (the test machine has no image tools). */
+async function drawing(page: Page, width: number, height: number): Promise<Buffer> {
+  const dataUrl = await page.evaluate(
+    ([w, h]) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = w;
+      canvas.height = h;
+      const g = canvas.getContext('2d')!;
+      g.fillStyle = '#15803d';
+      g.fillRect(0, 0, w, h);
+      g.fillStyle = '#facc15';
+      g.fillRect(w / 4, h / 4, w / 2, h / 2);
+      return canvas.toDataURL('image/png');
+    },
+    [width, height],
+  );
+  return Buffer.from(dataUrl.split(',')[1], 'base64');
+}
+
+/** Every file under a directory (Synapse's media store nests them). */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+async function expectPicture(picture: Locator) {
+  await expect(picture).toHaveAttribute('data-loaded', '', { timeout: 30_000 });
+  await expect.poll(() => picture.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+}
+
+const PDF = Buffer.from('%PDF-1.4\n% Luxchat test: Plang vum Chantier N7, km 10 bis 14\n%%EOF\n');
+
+test('an encrypted DM: alice sends a picture with a caption and a PDF; bob sees the picture and downloads the same bytes; the homeserver holds neither in the clear', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const [alice, bob] = await Promise.all([newUser('alice'), newUser('bob')]);
+  const aliceContext = await browser.newContext();
+  const bobContext = await browser.newContext({ acceptDownloads: true });
+  const a = await aliceContext.newPage();
+  const b = await bobContext.newPage();
+  const errors = [...trackPageErrors(a), ...trackPageErrors(b)];
+  echoConsole(a, 'alice');
+  echoConsole(b, 'bob');
+  await loginThroughUi(b, bob);
+  await saveRecoveryKey(b);
+  await loginThroughUi(a, alice);
+  await saveRecoveryKey(a);
+  await a.getByRole('button', { name: 'New message' }).click();
+  await a.getByLabel('User ID').fill(bob.userId);
+  await a.getByRole('button', { name: 'Start chat' }).click();
+  await createdRoomId(a);
+  await roomButton(b).first().click({ timeout: 30_000 });
+  await b.getByRole('button', { name: 'Accept' }).click();
+  await expect(b.getByRole('textbox', { name: 'Message' })).toBeVisible({ timeout: 30_000 });
+
+  const png = await drawing(a, 1600, 1200);
+  await a.getByTestId('attach-input').setInputFiles([
+    { name: 'chantier.png', mimeType: 'image/png', buffer: png },
+    { name: 'plang.pdf', mimeType: 'application/pdf', buffer: PDF },
+  ]);
+  const preview = a.getByTestId('attachment-preview');
+  await preview.getByLabel('Caption (optional)').fill('De Chantier haut de Moien');
+  await preview.getByRole('button', { name: 'Send' }).click();
+  await expect(preview).toHaveCount(0);
+  await expect(a.locator('[data-pending]')).toHaveCount(0, { timeout: 60_000 });
+
+  // Bob: the picture, decrypted on his device, with its caption; the PDF as a card.
+  const timeline = b.getByTestId('timeline');
+  await expectPicture(timeline.getByTestId('attachment-picture'));
+  await expect(timeline.getByTestId('attachment-caption')).toHaveText('De Chantier haut de Moien');
+  const card = timeline.getByTestId('attachment-file');
+  await expect(card.getByTestId('attachment-name')).toContainText('plang.pdf');
+  const [download] = await Promise.all([b.waitForEvent('download'), card.getByRole('button', { name: 'Download' }).click()]);
+  expect(download.suggestedFilename()).toBe('plang.pdf');
+  expect(readFileSync((await download.path())!)).toEqual(PDF);
+
+  // The homeserver has ciphertext only: no stored file holds the PDF or the picture's bytes.
+  const stored = filesUnder(MEDIA_STORE).map((f) => readFileSync(f));
+  expect(stored.length).toBeGreaterThan(0);
+  expect(stored.some((bytes) => bytes.includes(PDF.subarray(0, 40)))).toBe(false);
+  expect(stored.some((bytes) => bytes.includes(Buffer.from('IHDR')))).toBe(false);
+  expect(errors).toEqual([]);
+  await aliceContext.close();
+  await bobContext.close();
+});
+
+test('an unencrypted room: a photo sent offline goes once after a reload, scaled down, with a thumbnail; a file over the server\'s limit is refused', async ({ page, context }) => {
+  test.setTimeout(150_000);
+  const [alice, bob] = await Promise.all([newUser('alice'), newUser('bob')]);
+  const roomId = await bob.api.call<{ room_id: string }>('POST', '/createRoom', { name: 'Terrain', invite: [alice.userId], preset: 'private_chat' }).then((r) => r.room_id);
+  await alice.api.join(roomId);
+  const errors = trackPageErrors(page);
+  await loginThroughUi(page, alice);
+  await saveRecoveryKey(page);
+  await roomButton(page, 'Terrain').click();
+  await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible();
+
+  // Over the limit (2 MB in the test homeserver's configuration): refused, named, nothing queued.
+  await page.getByTestId('attach-input').setInputFiles({ name: 'video.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(2 * 1024 * 1024 + 10, 1) });
+  await page.getByTestId('attachment-preview').getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByTestId('attachment-preview')).toContainText('“video.bin” is too large: this server accepts files up to 2 MB.');
+  await page.getByTestId('attachment-preview').getByRole('button', { name: 'Cancel' }).click();
+
+  const png = await drawing(page, 3000, 2000);
+  await cut(context, HOMESERVER_URL);
+  await page.getByTestId('attach-input').setInputFiles({ name: 'schild.png', mimeType: 'image/png', buffer: png });
+  await page.getByTestId('attachment-preview').getByRole('button', { name: 'Send' }).click();
+  await expect(page.locator('[data-pending]')).toHaveCount(1);
+  await page.reload();
+  await expect(page.locator('[data-pending]')).toHaveCount(1);
+  await restore(context, HOMESERVER_URL);
+  await expect(page.locator('[data-pending]')).toHaveCount(0, { timeout: 60_000 });
+
+  const images = (await bob.api.events(roomId)).filter((e) => e.type === 'm.room.message' && e.content.msgtype === 'm.image');
+  expect(images).toHaveLength(1);
+  const content = images[0].content as { url: string; body: string; info: { w: number; h: number; mimetype: string; thumbnail_url: string; thumbnail_info: { w: number; h: number } } };
+  expect(content.body).toBe('schild.png');
+  expect(content.url).toMatch(/^mxc:\/\//);
+  expect(content.info).toMatchObject({ w: 2048, h: 1365, mimetype: 'image/png' });
+  expect(content.info.thumbnail_url).toMatch(/^mxc:\/\//);
+  expect(content.info.thumbnail_info).toMatchObject({ w: 800, h: 533 });
+  // Alice's own timeline shows it from the homeserver's thumbnail.
+  await expectPicture(page.getByTestId('timeline').getByTestId('attachment-picture'));
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,51 @@
+// Pictures of media messages for the timeline: a thumbnail from the homeserver (unencrypted),
+// or the encrypted thumbnail (else the picture) fetched, checked and decrypted on the device;
+// either kept in the device's thumbnail store so it shows offline.
+import { fetchEncrypted, fetchThumbnail, type EncryptedFile } from './authenticatedMedia';
+import { imageState, requestImage, subscribeImages, type ImageState } from './imageStore';
+import { parseMxc } from './mxc';
+
+/** The box a timeline picture is fetched for (Synapse scales within it). */
+const BOX = { width: 800, height: 600 };
+
+export interface PictureSource {
+  key: string;
+  load: () => Promise<Blob>;
+}
+
+/** Where a media message's picture comes from, or null when it has none that can be fetched. */
+export function pictureOf(content: Record<string, unknown>): PictureSource | null {
+  const info = record(content.info);
+  const encrypted = encryptedFile(info?.thumbnail_file) ?? encryptedFile(content.file);
+  if (encrypted) {
+    const thumbnailInfo = record(info?.thumbnail_info);
+    const mimetype = str(encryptedFile(info?.thumbnail_file) ? thumbnailInfo?.mimetype : info?.mimetype) ?? 'image/jpeg';
+    return { key: `${encrypted.url}#decrypted`, load: () => fetchEncrypted(encrypted, mimetype) };
+  }
+  const url = str(content.url);
+  if (!url || !parseMxc(url)) return null;
+  return { key: `${url}#${BOX.width}x${BOX.height}`, load: () => fetchThumbnail(url, BOX.width, BOX.height, 'scale') };
+}
+
+export function requestPicture(source: PictureSource): void {
+  requestImage(source.key, source.load);
+}
+
+export function pictureState(key: string | undefined): ImageState {
+  return imageState(key);
+}
+
+export const subscribePictures = subscribeImages;
+
+function encryptedFile(value: unknown): EncryptedFile | null {
+  const file = record(value);
+  return file && typeof file.url === 'string' && record(file.key) && typeof file.iv === 'string' ? (file as unknown as EncryptedFile) : null;
+}
+
+function record(value: unknown): Record<string, unknown> | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
