@@ -80,6 +80,13 @@ test('an encrypted DM: alice sends a picture with a caption and a PDF; bob sees 
   const timeline = b.getByTestId('timeline');
   await expectPicture(timeline.getByTestId('attachment-picture'));
   await expect(timeline.getByTestId('attachment-caption')).toHaveText('De Chantier haut de Moien');
+  // Opened full size over everything; Escape closes it.
+  await timeline.getByRole('button', { name: 'Open the picture De Chantier haut de Moien' }).click();
+  const lightbox = b.getByTestId('lightbox');
+  await expect(lightbox.getByTestId('lightbox-image')).toHaveAttribute('data-full', '', { timeout: 30_000 });
+  expect(await lightbox.getByTestId('lightbox-image').evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([1600, 1200]);
+  await b.keyboard.press('Escape');
+  await expect(lightbox).toHaveCount(0);
   const card = timeline.getByTestId('attachment-file');
   await expect(card.getByTestId('attachment-name')).toContainText('plang.pdf');
   const [download] = await Promise.all([b.waitForEvent('download'), card.getByRole('button', { name: 'Download' }).click()]);
@@ -131,7 +138,31 @@ test('an unencrypted room: a photo sent offline goes once after a reload, scaled
   expect(content.info).toMatchObject({ w: 2048, h: 1365, mimetype: 'image/png' });
   expect(content.info.thumbnail_url).toMatch(/^mxc:\/\//);
   expect(content.info.thumbnail_info).toMatchObject({ w: 800, h: 533 });
-  // Alice's own timeline shows it from the homeserver's thumbnail.
+  // Alice's own timeline shows it from the homeserver's thumbnail, and offline after a reload.
   await expectPicture(page.getByTestId('timeline').getByTestId('attachment-picture'));
+  await cut(context, HOMESERVER_URL);
+  await page.reload();
+  await expectPicture(page.getByTestId('timeline').getByTestId('attachment-picture'));
+  await restore(context, HOMESERVER_URL);
+
+  // An encrypted attachment whose bytes do not match its hash is refused, never shown.
+  const upload = await fetch(`${HOMESERVER_URL}/_matrix/media/v3/upload`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${bob.accessToken}`, 'content-type': 'application/octet-stream' },
+    body: Buffer.alloc(4096, 7),
+  }).then((r) => r.json() as Promise<{ content_uri: string }>);
+  await bob.api.sendEvent(roomId, 'm.room.message', {
+    msgtype: 'm.image',
+    body: 'tampered.png',
+    info: { mimetype: 'image/png', w: 100, h: 100 },
+    file: {
+      url: upload.content_uri,
+      key: { kty: 'oct', key_ops: ['encrypt', 'decrypt'], alg: 'A256CTR', k: 'qcHVMSgYg-71CauWBezXI5qkaRb0LuIy-Wx5kIaHMIA', ext: true },
+      iv: 'X85+XgHN+HEAAAAAAAAAAA',
+      hashes: { sha256: 'not-the-hash-of-these-bytes' },
+      v: 'v2',
+    },
+  });
+  await expect(page.getByTestId('timeline').getByTestId('attachment-broken')).toHaveText('This attachment cannot be shown.', { timeout: 30_000 });
   expect(errors).toEqual([]);
 });

@@ -6,6 +6,7 @@ import { pictureOf, pictureState, requestPicture, subscribePictures } from '@/li
 import { ErrorNote } from '../ui/ErrorNote';
 import { useActionError } from '../ui/useActionError';
 import { whenVisible } from '../ui/whenVisible';
+import { Lightbox } from './Lightbox';
 
 const MEDIA = new Set(['m.image', 'm.file', 'm.video', 'm.audio']);
 
@@ -23,6 +24,8 @@ export function MediaBody({ body, content }: { body: string; content: Record<str
     <span className="flex flex-col gap-1" data-testid="attachment" data-msgtype={String(content.msgtype)}>
       {content.msgtype === 'm.image' && sent ? (
         <Picture content={content} alt={caption ?? name} width={num(info.w)} height={num(info.h)} />
+      ) : (content.msgtype === 'm.video' || content.msgtype === 'm.audio') && sent ? (
+        <Player content={content} name={name} video={content.msgtype === 'm.video'} />
       ) : (
         <FileCard content={content} name={name} size={num(info.size)} mimetype={typeof info.mimetype === 'string' ? info.mimetype : ''} sent={sent} />
       )}
@@ -53,12 +56,57 @@ function Picture({ content, alt, width, height }: { content: Record<string, unkn
   // The space the picture takes is kept while it loads, so the timeline does not jump.
   const scale = width && height ? Math.min(1, MAX_W / width, MAX_H / height) : 1;
   const size = width && height ? { width: Math.round(width * scale), height: Math.round(height * scale) } : { width: MAX_W, height: MAX_H / 2 };
+  const [open, setOpen] = useState(false);
   if (state === 'broken' || !source) {
     return <em className="text-slate-500" data-testid="attachment-broken">{t('cannotShow')}</em>;
   }
   return (
-    <span ref={box} className="block overflow-hidden rounded bg-slate-200" style={size} data-testid="attachment-picture" data-loaded={state ? '' : undefined}>
-      {state && <img src={state.url} alt={alt} width={size.width} height={size.height} className="h-full w-full object-contain" />}
+    <>
+      <button
+        type="button"
+        className="block overflow-hidden rounded bg-slate-200 focus-visible:ring-2 focus-visible:ring-sky-700"
+        style={size}
+        aria-label={t('open', { name: alt })}
+        onClick={() => setOpen(true)}
+      >
+        <span ref={box} className="block h-full w-full" data-testid="attachment-picture" data-loaded={state ? '' : undefined}>
+          {state && <img src={state.url} alt={alt} width={size.width} height={size.height} className="h-full w-full object-contain" />}
+        </span>
+      </button>
+      {open && <Lightbox content={content} alt={alt} thumbnail={state?.url} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+/**
+ * A video or a sound, played in the page once asked for: its bytes are fetched (and decrypted)
+ * on the first press, not when the message scrolls by, which a metered connection pays for.
+ */
+function Player({ content, name, video }: { content: Record<string, unknown>; name: string; video: boolean }) {
+  const t = useTranslations('media');
+  const { error, run } = useActionError();
+  const [url, setUrl] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
+  async function load() {
+    setBusy(true);
+    const blob = await run(() => downloadAttachment(content));
+    setBusy(false);
+    if (blob) setUrl(URL.createObjectURL(blob));
+  }
+  if (url) {
+    return video ? (
+      <video src={url} controls autoPlay className="max-h-60 max-w-xs rounded" aria-label={name} data-testid="attachment-player" />
+    ) : (
+      <audio src={url} controls autoPlay aria-label={name} data-testid="attachment-player" />
+    );
+  }
+  return (
+    <span className="flex flex-col gap-1">
+      <button type="button" className="self-start rounded bg-sky-700 px-3 py-1 text-white disabled:opacity-60" disabled={busy} onClick={() => void load()}>
+        ▶ {t('play', { name })}
+      </button>
+      <ErrorNote error={error} />
     </span>
   );
 }

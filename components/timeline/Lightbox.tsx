@@ -1,0 +1,60 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useEffect, useRef, useState } from 'react';
+import { downloadAttachment } from '@/lib/actions/downloadAttachment';
+import { ErrorNote } from '../ui/ErrorNote';
+import { useActionError } from '../ui/useActionError';
+
+/**
+ * A picture at full size, over everything (the native modal <dialog>: focus moves in, Escape
+ * closes, focus returns to the picture). The full picture is fetched (and decrypted) only now;
+ * until it is there, the thumbnail shows.
+ */
+export function Lightbox({ content, alt, thumbnail, onClose }: { content: Record<string, unknown>; alt: string; thumbnail?: string; onClose: () => void }) {
+  const t = useTranslations('media');
+  const ref = useRef<HTMLDialogElement>(null);
+  const [full, setFull] = useState<string | null>(null);
+  const { error, run } = useActionError();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  useEffect(() => {
+    let url: string | null = null;
+    let live = true;
+    void run(() => downloadAttachment(content)).then((blob) => {
+      if (!blob || !live) return;
+      url = URL.createObjectURL(blob);
+      setFull(url);
+    });
+    return () => {
+      live = false;
+      if (url) URL.revokeObjectURL(url);
+    };
+    // Fetched once per opening: the content does not change while the lightbox is open.
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      aria-label={alt}
+      className="max-h-[95vh] max-w-[95vw] bg-transparent p-0 backdrop:bg-slate-950/85"
+      data-testid="lightbox"
+      onClose={onClose}
+      onClick={(e) => {
+        // A click on the backdrop (the dialog itself, not the picture) closes it.
+        if (e.target === ref.current) ref.current?.close();
+      }}
+    >
+      <div className="flex flex-col items-center gap-2">
+        {(full ?? thumbnail) && (
+          <img src={full ?? thumbnail} alt={alt} className="max-h-[85vh] max-w-[95vw] object-contain" data-testid="lightbox-image" data-full={full ? '' : undefined} />
+        )}
+        <ErrorNote error={error} />
+        <button className="rounded bg-white px-4 py-1 text-slate-900" onClick={() => ref.current?.close()} autoFocus>
+          {t('close')}
+        </button>
+      </div>
+    </dialog>
+  );
+}
