@@ -138,6 +138,7 @@ test('an unencrypted room: a photo sent offline goes once after a reload, scaled
   expect(content.info).toMatchObject({ w: 2048, h: 1365, mimetype: 'image/png' });
   expect(content.info.thumbnail_url).toMatch(/^mxc:\/\//);
   expect(content.info.thumbnail_info).toMatchObject({ w: 800, h: 533 });
+  expect((content.info as Record<string, unknown>)['xyz.amorgan.blurhash']).toMatch(/^[0-9A-Za-z#$%*+,\-.:;=?@[\]^_{|}~]{6,}$/);
   // Alice's own timeline shows it from the homeserver's thumbnail, and offline after a reload.
   await expectPicture(page.getByTestId('timeline').getByTestId('attachment-picture'));
   await cut(context, HOMESERVER_URL);
@@ -164,5 +165,29 @@ test('an unencrypted room: a photo sent offline goes once after a reload, scaled
     },
   });
   await expect(page.getByTestId('timeline').getByTestId('attachment-broken')).toHaveText('This attachment cannot be shown.', { timeout: 30_000 });
+
+  // Data saver: a picture with a large thumbnail shows its BlurHash and waits for a tap.
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByLabel('Data saver').selectOption('on');
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-saver', 'on');
+  const big = await fetch(`${HOMESERVER_URL}/_matrix/media/v3/upload`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${bob.accessToken}`, 'content-type': 'image/png' },
+    body: new Uint8Array(png),
+  }).then((r) => r.json() as Promise<{ content_uri: string }>);
+  await bob.api.sendEvent(roomId, 'm.room.message', {
+    msgtype: 'm.image',
+    body: 'luftbild.png',
+    url: big.content_uri,
+    info: { mimetype: 'image/png', w: 3000, h: 2000, size: png.length, thumbnail_info: { w: 800, h: 533, size: 300_000 }, 'xyz.amorgan.blurhash': 'LEHV6nWB2yk8pyo0adR*.7kCMdnj' },
+  });
+  const saved = page.getByTestId('timeline').getByTestId('attachment').filter({ has: page.getByRole('button', { name: 'Open the picture luftbild.png' }) });
+  await expect(saved.getByTestId('attachment-blurhash')).toBeVisible({ timeout: 30_000 });
+  await expect(saved.getByTestId('attachment-load')).toHaveText('Show the picture (293 KB)');
+  await page.waitForTimeout(1_000);
+  await expect(saved.getByTestId('attachment-picture')).not.toHaveAttribute('data-loaded', '');
+  await saved.getByTestId('attachment-load').click();
+  await expectPicture(saved.getByTestId('attachment-picture'));
   expect(errors).toEqual([]);
 });

@@ -2,11 +2,13 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { downloadAttachment } from '@/lib/actions/downloadAttachment';
-import { pictureOf, pictureState, requestPicture, subscribePictures } from '@/lib/media/attachmentImages';
+import { blurhashIn, pictureOf, pictureState, requestPicture, smallEnoughForSaver, subscribePictures } from '@/lib/media/attachmentImages';
 import { ErrorNote } from '../ui/ErrorNote';
 import { useActionError } from '../ui/useActionError';
 import { whenVisible } from '../ui/whenVisible';
+import { BlurhashPlaceholder } from './BlurhashPlaceholder';
 import { Lightbox } from './Lightbox';
+import { useSavingData } from './savingData';
 
 const MEDIA = new Set(['m.image', 'm.file', 'm.video', 'm.audio']);
 
@@ -34,6 +36,13 @@ export function MediaBody({ body, content }: { body: string; content: Record<str
   );
 }
 
+/** What showing the picture costs: its thumbnail's size, else the picture's. */
+function thumbnailBytes(content: Record<string, unknown>): number {
+  const info = (typeof content.info === 'object' && content.info ? content.info : {}) as Record<string, unknown>;
+  const thumb = (typeof info.thumbnail_info === 'object' && info.thumbnail_info ? info.thumbnail_info : {}) as Record<string, unknown>;
+  return num(thumb.size) ?? num(info.size) ?? 0;
+}
+
 function num(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
 }
@@ -48,11 +57,16 @@ function Picture({ content, alt, width, height }: { content: Record<string, unkn
   const state = useSyncExternalStore(subscribePictures, () => pictureState(source?.key), () => undefined);
   const box = useRef<HTMLSpanElement>(null);
   const key = source?.key;
+  // Under data saver only small thumbnails (and what the device keeps) show by themselves.
+  const saving = useSavingData();
+  const [asked, setAsked] = useState(false);
+  const deviceOnly = saving && !asked && !smallEnoughForSaver(content);
   useEffect(() => {
     if (!source || state || !box.current) return;
-    return whenVisible(box.current, () => requestPicture(source));
+    return whenVisible(box.current, () => requestPicture(source, deviceOnly));
     // The source is rebuilt each render; its key says whether it changed.
-  }, [key, state]);
+  }, [key, state, deviceOnly]);
+  const hash = blurhashIn(content);
   // The space the picture takes is kept while it loads, so the timeline does not jump.
   const scale = width && height ? Math.min(1, MAX_W / width, MAX_H / height) : 1;
   const size = width && height ? { width: Math.round(width * scale), height: Math.round(height * scale) } : { width: MAX_W, height: MAX_H / 2 };
@@ -69,10 +83,16 @@ function Picture({ content, alt, width, height }: { content: Record<string, unkn
         aria-label={t('open', { name: alt })}
         onClick={() => setOpen(true)}
       >
-        <span ref={box} className="block h-full w-full" data-testid="attachment-picture" data-loaded={state ? '' : undefined}>
-          {state && <img src={state.url} alt={alt} width={size.width} height={size.height} className="h-full w-full object-contain" />}
+        <span ref={box} className="relative block h-full w-full" data-testid="attachment-picture" data-loaded={state ? '' : undefined}>
+          {!state && hash && <BlurhashPlaceholder hash={hash} />}
+          {state && <img src={state.url} alt={alt} width={size.width} height={size.height} className="relative h-full w-full object-contain" />}
         </span>
       </button>
+      {!state && deviceOnly && (
+        <button type="button" className="self-start text-sm text-sky-700 underline" onClick={() => setAsked(true)} data-testid="attachment-load">
+          {t('showPicture', { kb: Math.max(1, Math.round(thumbnailBytes(content) / 1024)) })}
+        </button>
+      )}
       {open && <Lightbox content={content} alt={alt} thumbnail={state?.url} onClose={() => setOpen(false)} />}
     </>
   );

@@ -14,6 +14,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { markOnce } from '@/lib/perfMarks';
 import { useConnection, useTimeline } from '../hooks';
 import { RoomChanges } from '../rooms/RoomChanges';
+import { SavingData } from './savingData';
 import { EventItem, PendingItem, type MessageContext } from './MessageItem';
 
 export interface TimelineProps {
@@ -43,6 +44,7 @@ export function Timeline({ room, session, onReply, onEdit }: TimelineProps) {
   const [limit, setLimit] = useState(PAGE);
   const [startReached, setStartReached] = useState(false);
   const timeline = useTimeline(roomId, limit, session.userId);
+  const connection = useConnection();
   const list = useRef<HTMLOListElement>(null);
   const end = useRef<HTMLDivElement>(null);
   // Whether the user is at the newest message: new ones scroll into view only then.
@@ -115,77 +117,79 @@ export function Timeline({ room, session, onReply, onEdit }: TimelineProps) {
     if (next) gapsBefore.set(next.eventId, [...(gapsBefore.get(next.eventId) ?? []), gap]);
   }
   return (
-    <div className="relative flex min-h-0 flex-1 flex-col">
-      <RoomChanges rows={timeline.roomChanges} />
-      <ol
-        ref={list}
-        onScroll={onScroll}
-        className="flex flex-1 flex-col gap-2 overflow-y-auto p-3"
-        data-testid="timeline"
-        aria-live="polite"
-      >
-        {count === 0 && <li className="m-auto text-slate-500">{t('empty')}</li>}
-        {timeline.events.length > 0 && (timeline.events.length >= limit || !startReached) && (
-          <li className="self-center">
-            <button className="text-sm text-sky-700 underline" onClick={loadOlder}>
-              {t('loadOlder')}
-            </button>
-          </li>
+    <SavingData.Provider value={connection?.dataSaver ?? false}>
+      <div className="relative flex min-h-0 flex-1 flex-col">
+        <RoomChanges rows={timeline.roomChanges} />
+        <ol
+          ref={list}
+          onScroll={onScroll}
+          className="flex flex-1 flex-col gap-2 overflow-y-auto p-3"
+          data-testid="timeline"
+          aria-live="polite"
+        >
+          {count === 0 && <li className="m-auto text-slate-500">{t('empty')}</li>}
+          {timeline.events.length > 0 && (timeline.events.length >= limit || !startReached) && (
+            <li className="self-center">
+              <button className="text-sm text-sky-700 underline" onClick={loadOlder}>
+                {t('loadOlder')}
+              </button>
+            </li>
+          )}
+          {timeline.events.map((event, i) => {
+            const previous = timeline.events[i - 1];
+            const gaps = gapsBefore.get(event.eventId);
+            const newDay = !previous || dayKey(previous.ts) !== dayKey(event.ts);
+            const unreadHere = previous !== undefined && previous.eventId === unreadAfter;
+            // One header for a run of messages from one sender within a few minutes.
+            const grouped = !newDay && !gaps && !unreadHere && previous?.sender === event.sender && event.ts - previous.ts < GROUP_MS;
+            return (
+              <Fragment key={event.eventId}>
+                {gaps?.map((gap) => <GapMarker key={gap.id} gap={gap} />)}
+                {newDay && <DaySeparator ts={event.ts} />}
+                {unreadHere && <UnreadLine ref={unreadLine} />}
+                <EventItem
+                  event={event}
+                  mine={event.sender === session.userId}
+                  grouped={grouped}
+                  avatar={timeline.avatars[event.sender]}
+                  context={context(event.inReplyTo, event.eventId, event.sender === session.userId)}
+                />
+              </Fragment>
+            );
+          })}
+          {timeline.pending.map((row) => (
+            <PendingItem
+              key={row.txnId}
+              row={row}
+              myName={myName}
+              context={context(row.relation?.rel === 'reply' ? (row.relation.eventId ?? row.dependsOn) : undefined, pendingKey(row), true)}
+            />
+          ))}
+          <div ref={end} />
+        </ol>
+        {unreadAfter && !jumped && (
+          <button
+            className="absolute left-1/2 top-2 -translate-x-1/2 rounded-full border border-sky-700 bg-white px-3 py-1 text-sm text-sky-800 shadow"
+            data-testid="jump-to-unread"
+            onClick={() => {
+              unreadLine.current?.scrollIntoView({ block: 'start' });
+              setJumped(true);
+            }}
+          >
+            {t('jumpToUnread')}
+          </button>
         )}
-        {timeline.events.map((event, i) => {
-          const previous = timeline.events[i - 1];
-          const gaps = gapsBefore.get(event.eventId);
-          const newDay = !previous || dayKey(previous.ts) !== dayKey(event.ts);
-          const unreadHere = previous !== undefined && previous.eventId === unreadAfter;
-          // One header for a run of messages from one sender within a few minutes.
-          const grouped = !newDay && !gaps && !unreadHere && previous?.sender === event.sender && event.ts - previous.ts < GROUP_MS;
-          return (
-            <Fragment key={event.eventId}>
-              {gaps?.map((gap) => <GapMarker key={gap.id} gap={gap} />)}
-              {newDay && <DaySeparator ts={event.ts} />}
-              {unreadHere && <UnreadLine ref={unreadLine} />}
-              <EventItem
-                event={event}
-                mine={event.sender === session.userId}
-                grouped={grouped}
-                avatar={timeline.avatars[event.sender]}
-                context={context(event.inReplyTo, event.eventId, event.sender === session.userId)}
-              />
-            </Fragment>
-          );
-        })}
-        {timeline.pending.map((row) => (
-          <PendingItem
-            key={row.txnId}
-            row={row}
-            myName={myName}
-            context={context(row.relation?.rel === 'reply' ? (row.relation.eventId ?? row.dependsOn) : undefined, pendingKey(row), true)}
-          />
-        ))}
-        <div ref={end} />
-      </ol>
-      {unreadAfter && !jumped && (
-        <button
-          className="absolute left-1/2 top-2 -translate-x-1/2 rounded-full border border-sky-700 bg-white px-3 py-1 text-sm text-sky-800 shadow"
-          data-testid="jump-to-unread"
-          onClick={() => {
-            unreadLine.current?.scrollIntoView({ block: 'start' });
-            setJumped(true);
-          }}
-        >
-          {t('jumpToUnread')}
-        </button>
-      )}
-      {unseen && (
-        <button
-          className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full bg-sky-700 px-4 py-1 text-sm text-white shadow"
-          data-testid="new-messages"
-          onClick={scrollToEnd}
-        >
-          {t('newMessages')}
-        </button>
-      )}
-    </div>
+        {unseen && (
+          <button
+            className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full bg-sky-700 px-4 py-1 text-sm text-white shadow"
+            data-testid="new-messages"
+            onClick={scrollToEnd}
+          >
+            {t('newMessages')}
+          </button>
+        )}
+      </div>
+    </SavingData.Provider>
   );
 }
 

@@ -31,3 +31,21 @@ describe('prepareAttachment', () => {
     expect([msgtypeOf('image/jpeg'), msgtypeOf('video/mp4'), msgtypeOf('audio/ogg'), msgtypeOf('application/pdf')]).toEqual(['m.image', 'm.video', 'm.audio', 'm.file']);
   });
 });
+
+describe('data saver and placeholders', async () => {
+  const { blurhashIn, smallEnoughForSaver } = await import('./attachmentImages');
+  it('lets only pictures with a small thumbnail load by themselves', () => {
+    expect(smallEnoughForSaver({ info: { size: 3_000_000, thumbnail_info: { size: 20_000 } } })).toBe(true);
+    expect(smallEnoughForSaver({ info: { size: 3_000_000, thumbnail_info: { size: 90_000 } } })).toBe(false);
+    // No thumbnail: the picture itself is what would load.
+    expect(smallEnoughForSaver({ info: { size: 30_000 } })).toBe(true);
+    expect(smallEnoughForSaver({ info: { thumbnail_info: {} } })).toBe(false);
+    expect(smallEnoughForSaver({})).toBe(false);
+  });
+
+  it('takes a BlurHash only when it looks like one', () => {
+    expect(blurhashIn({ info: { 'xyz.amorgan.blurhash': 'LEHV6nWB2yk8pyo0adR*.7kCMdnj' } })).toBe('LEHV6nWB2yk8pyo0adR*.7kCMdnj');
+    expect(blurhashIn({ info: { 'xyz.amorgan.blurhash': 42 } })).toBeUndefined();
+    expect(blurhashIn({ info: { 'xyz.amorgan.blurhash': 'x'.repeat(500) } })).toBeUndefined();
+  });
+});

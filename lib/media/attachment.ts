@@ -1,5 +1,9 @@
 import type { ImageInfo, OutboxUpload } from '../db/types';
+import { blurhashOf } from './blurhash';
 import { NotAnImage, resizeImage } from './resizeImage';
+
+/** Where a picture's BlurHash goes in its `info` (the unstable name clients use). */
+export const BLURHASH = 'xyz.amorgan.blurhash';
 
 /** Longest side of a sent picture unless the user asks for the original. */
 export const IMAGE_SIZE = 2048;
@@ -55,6 +59,8 @@ export async function prepareAttachment(file: File, options: AttachmentOptions):
       } else Object.assign(info, size);
       // A picture no larger than its thumbnail needs none.
       if (small.info.w < (info.w as number) || small.info.h < (info.h as number)) thumbnail = small;
+      const hash = await blurhashOf(small.blob);
+      if (hash) info[BLURHASH] = hash;
     } catch (error) {
       // A picture this browser cannot decode goes as a plain file.
       if (!(error instanceof NotAnImage)) throw error;

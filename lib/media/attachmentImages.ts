@@ -27,8 +27,25 @@ export function pictureOf(content: Record<string, unknown>): PictureSource | nul
   return { key: `${url}#${BOX.width}x${BOX.height}`, load: () => fetchThumbnail(url, BOX.width, BOX.height, 'scale') };
 }
 
-export function requestPicture(source: PictureSource): void {
-  requestImage(source.key, source.load);
+/** Pictures whose thumbnail is at most this big load by themselves under data saver. */
+export const SAVER_AUTOLOAD_BYTES = 50 * 1024;
+
+/** `deviceOnly`: what the device keeps, without downloading (data saver, before a tap). */
+export function requestPicture(source: PictureSource, deviceOnly = false): void {
+  requestImage(source.key, source.load, { deviceOnly });
+}
+
+/** Whether a picture may load by itself under data saver: its thumbnail is known to be small. */
+export function smallEnoughForSaver(content: Record<string, unknown>): boolean {
+  const info = record(content.info);
+  const size = record(info?.thumbnail_info)?.size ?? (info?.thumbnail_info === undefined ? info?.size : undefined);
+  return typeof size === 'number' && size <= SAVER_AUTOLOAD_BYTES;
+}
+
+/** The picture's BlurHash, if it came with one. */
+export function blurhashIn(content: Record<string, unknown>): string | undefined {
+  const hash = record(content.info)?.['xyz.amorgan.blurhash'];
+  return typeof hash === 'string' && hash.length >= 6 && hash.length <= 100 ? hash : undefined;
 }
 
 export function pictureState(key: string | undefined): ImageState {

@@ -23,6 +23,9 @@ export class BrokenMedia extends Error {
 
 type Load = () => Promise<Blob>;
 
+/** Asked for from the device only, and the device does not have it: no failure, it may be asked for again. */
+class NotStored extends Error {}
+
 const states = new Map<string, Exclude<ImageState, undefined>>();
 const failedAt = new Map<string, number>();
 const wanted = new Map<string, Load>();
@@ -40,9 +43,13 @@ export function subscribeImages(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Asks for a picture by its store key; `load` fetches it when the device does not have it. */
-export function requestImage(key: string, load: Load): void {
+/**
+ * Asks for a picture by its store key; `load` fetches it when the device does not have it.
+ * `deviceOnly`: only what the device has (data saver: nothing is downloaded unasked).
+ */
+export function requestImage(key: string, load: Load, { deviceOnly = false }: { deviceOnly?: boolean } = {}): void {
   if (states.has(key) || wanted.has(key) || downloading.has(key)) return;
+  if (deviceOnly) load = () => Promise.reject(new NotStored());
   const failed = failedAt.get(key);
   if (failed !== undefined && Date.now() - failed < RETRY_AFTER_MS) return;
   wanted.set(key, load);
@@ -89,7 +96,7 @@ async function download(key: string, load: Load): Promise<void> {
     if (error instanceof BrokenMedia) {
       states.set(key, 'broken');
       notify();
-    } else failedAt.set(key, Date.now());
+    } else if (!(error instanceof NotStored)) failedAt.set(key, Date.now());
   }
 }
 
