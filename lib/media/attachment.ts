@@ -1,6 +1,6 @@
 import type { ImageInfo, OutboxUpload } from '../db/types';
 import { blurhashOf } from './blurhash';
-import { NotAnImage, resizeImage } from './resizeImage';
+import { decodeImage, encodeScaled, NotAnImage } from './resizeImage';
 
 /** Where a picture's BlurHash goes in its `info` (the unstable name clients use). */
 export const BLURHASH = 'xyz.amorgan.blurhash';
@@ -51,16 +51,23 @@ export async function prepareAttachment(file: File, options: AttachmentOptions):
   let thumbnail: { blob: Blob; info: ImageInfo } | null = null;
   if (msgtype === 'm.image' && RESIZABLE.has(mimetype)) {
     try {
-      const small = await resizeImage(file, THUMBNAIL_SIZE);
-      const size = options.original ? await dimensionsOf(file) : await resizeImage(file, IMAGE_SIZE);
-      if ('blob' in size) {
-        main = size.blob;
-        Object.assign(info, size.info);
-      } else Object.assign(info, size);
-      // A picture no larger than its thumbnail needs none.
-      if (small.info.w < (info.w as number) || small.info.h < (info.h as number)) thumbnail = small;
-      const hash = await blurhashOf(small.blob);
-      if (hash) info[BLURHASH] = hash;
+      // Decoded once (a 12-megapixel photo takes a while), encoded at both sizes.
+      const bitmap = await decodeImage(file);
+      try {
+        const small = await encodeScaled(bitmap, mimetype, THUMBNAIL_SIZE);
+        if (options.original) Object.assign(info, { w: bitmap.width, h: bitmap.height });
+        else {
+          const scaled = await encodeScaled(bitmap, mimetype, IMAGE_SIZE);
+          main = scaled.blob;
+          Object.assign(info, scaled.info);
+        }
+        // A picture no larger than its thumbnail needs none.
+        if (small.info.w < (info.w as number) || small.info.h < (info.h as number)) thumbnail = small;
+        const hash = await blurhashOf(bitmap);
+        if (hash) info[BLURHASH] = hash;
+      } finally {
+        bitmap.close();
+      }
     } catch (error) {
       // A picture this browser cannot decode goes as a plain file.
       if (!(error instanceof NotAnImage)) throw error;
@@ -89,11 +96,4 @@ export async function prepareAttachment(file: File, options: AttachmentOptions):
     if (thumbFile) info.thumbnail_file = thumbFile;
   }
   return { content, uploads };
-}
-
-async function dimensionsOf(file: Blob): Promise<{ w: number; h: number }> {
-  const bitmap = await createImageBitmap(file);
-  const size = { w: bitmap.width, h: bitmap.height };
-  bitmap.close();
-  return size;
 }

@@ -8,16 +8,14 @@ const SAMPLE = 32;
  * The BlurHash of a picture (`xyz.amorgan.blurhash` in its `info`, as Element and others send
  * it): what a receiver shows while the picture loads, or instead of it under data saver.
  */
-export async function blurhashOf(picture: Blob): Promise<string | undefined> {
+export async function blurhashOf(bitmap: ImageBitmap): Promise<string | undefined> {
   try {
-    const bitmap = await createImageBitmap(picture);
     const width = SAMPLE;
     const height = Math.max(1, Math.round((SAMPLE * bitmap.height) / bitmap.width));
     const canvas = new OffscreenCanvas(width, height);
     const context = canvas.getContext('2d');
     if (!context) return undefined;
     context.drawImage(bitmap, 0, 0, width, height);
-    bitmap.close();
     const { encode } = await import('blurhash');
     return encode(context.getImageData(0, 0, width, height).data, width, height, X, Y);
   } catch {
