@@ -166,6 +166,16 @@ test('an unencrypted room: a photo sent offline goes once after a reload, scaled
   });
   await expect(page.getByTestId('timeline').getByTestId('attachment-broken')).toHaveText('This attachment cannot be shown.', { timeout: 30_000 });
 
+  // An attachment waiting to go up can be cancelled: it never arrives.
+  await cut(context, HOMESERVER_URL);
+  await page.getByTestId('attach-input').setInputFiles({ name: 'verworf.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 not to be sent') });
+  await page.getByTestId('attachment-preview').getByRole('button', { name: 'Send' }).click();
+  const waiting = page.locator('[data-pending]').filter({ hasText: 'verworf.pdf' });
+  await expect(waiting.getByRole('progressbar', { name: 'Uploading' })).toBeVisible();
+  await waiting.getByTestId('upload-status').getByRole('button', { name: 'Cancel' }).click();
+  await expect(waiting).toHaveCount(0);
+  await restore(context, HOMESERVER_URL);
+
   // Data saver: a picture with a large thumbnail shows its BlurHash and waits for a tap.
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByLabel('Data saver').selectOption('on');
@@ -189,5 +199,7 @@ test('an unencrypted room: a photo sent offline goes once after a reload, scaled
   await expect(saved.getByTestId('attachment-picture')).not.toHaveAttribute('data-loaded', '');
   await saved.getByTestId('attachment-load').click();
   await expectPicture(saved.getByTestId('attachment-picture'));
+  // The cancelled file never reached the room.
+  expect((await bob.api.events(roomId)).filter((e) => e.content.body === 'verworf.pdf')).toEqual([]);
   expect(errors).toEqual([]);
 });

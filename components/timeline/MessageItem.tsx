@@ -13,6 +13,7 @@ import { Reactions } from './Reactions';
 import { ReadReceipts } from './ReadReceipts';
 import { ReplyQuote } from './ReplyQuote';
 import { RowChoices } from './RowChoices';
+import { UploadStatus } from './UploadStatus';
 
 /** What a message item needs from the timeline around it. */
 export interface MessageContext {
@@ -152,6 +153,7 @@ export function PendingItem({ row, context, myName }: { row: PendingMessage; con
       </Bubble>
       <Reactions reactions={context.reactions} onToggle={(r) => context.onReact(ref, r.key, r.mine)} />
       <IntentProblems rows={context.problems} />
+      {row.state !== 'failed' && row.state !== 'needs-confirmation' && <UploadStatus row={row} />}
       <span className="text-xs text-slate-500" data-testid="message-status">
         {status}
         {(row.state === 'failed' || row.state === 'needs-confirmation') && (

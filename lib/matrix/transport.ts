@@ -17,10 +17,11 @@ class RoomNotReady extends Error {
  */
 export function sdkTransport(client: MatrixClient): Transport {
   return {
-    async send(request: OutgoingRequest): Promise<string> {
+    async send(request: OutgoingRequest, onProgress?: (loadedBytes: number) => void): Promise<string> {
       if (request.kind === 'upload') {
         const { blob, contentType, name } = request;
-        return (await client.uploadContent(blob, { type: contentType, name, includeFilename: name !== undefined })).content_uri;
+        const progressHandler = onProgress ? ({ loaded }: { loaded: number }) => onProgress(loaded) : undefined;
+        return (await client.uploadContent(blob, { type: contentType, name, includeFilename: name !== undefined, progressHandler })).content_uri;
       }
       if (request.kind === 'room') {
         await applyRoomChange(client, request.roomId, request.change);

@@ -4,6 +4,7 @@ import { retireEchoes } from '../db/outbox';
 import { enqueue, enqueueProfileChange, enqueueRoomChange } from './enqueue';
 import { OutboxFlusher, type Transport } from './flush';
 import type { OutgoingRequest } from './request';
+import { uploadProgress } from './uploadProgress';
 import type { SendFailure } from './retryPolicy';
 
 class FakeTransport implements Transport {
@@ -14,7 +15,8 @@ class FakeTransport implements Transport {
   /** The content types uploaded. */
   uploads: string[] = [];
   calls = 0;
-  async send(request: OutgoingRequest): Promise<string> {
+  // The second parameter, the upload progress callback, is used by the tests that wrap send().
+  async send(request: OutgoingRequest, _onProgress?: (loadedBytes: number) => void): Promise<string> {
     this.calls++;
     const next = this.failures.shift();
     if (next === 'network') throw { kind: 'network' };
@@ -236,5 +238,29 @@ describe('OutboxFlusher and the network coming back', () => {
     expect(row).toMatchObject({ state: 'queued', outcomeUnknown: false });
     expect(row.uploads?.[0].mxc).toBeUndefined();
     flusher.stop();
+  });
+
+  it('reports upload progress over all of a row\'s uploads, weighted by size, and clears it when they are done', async () => {
+    const seen: (number | undefined)[] = [];
+    const transport = new FakeTransport();
+    const send = transport.send.bind(transport);
+    let txnId = '';
+    transport.send = async (request, onProgress) => {
+      if (request.kind === 'upload') {
+        onProgress?.(request.blob.size / 2);
+        seen.push(uploadProgress(txnId));
+      }
+      return send(request);
+    };
+    const row = await enqueue({ roomId: '!a', content: { msgtype: 'm.image', body: 'p.png' }, uploads: [
+      { blob: new Blob(['x'.repeat(300)]), contentType: 'image/png' },
+      { blob: new Blob(['x'.repeat(100)]), contentType: 'image/png' },
+    ] });
+    txnId = row.txnId;
+    const flusher = new OutboxFlusher({ transport, now, schedule: false });
+    await flusher.flush();
+    expect(seen).toEqual([150 / 400, (300 + 50) / 400]);
+    expect(uploadProgress(txnId)).toBeUndefined();
+    expect(transport.requests.map((r) => r.kind)).toEqual(['event']);
   });
 });

@@ -4,6 +4,7 @@ import type { OutboxRow } from '../db/types';
 import { requestFor, type OutgoingRequest } from './request';
 import type { SendFailure } from './retryPolicy';
 import { abandoned, afterFailure, nextStep, started } from './stateMachine';
+import { reportUploadProgress } from './uploadProgress';
 
 /** How rows reach the homeserver: the page uses matrix-js-sdk (so encrypted rooms are encrypted). */
 export interface Transport {
@@ -11,7 +12,7 @@ export interface Transport {
    * Sends the request with its row's txnId and resolves with the event id the homeserver gave
    * (for an upload, the content's mxc:// URI; for a creation, the room id).
    */
-  send(request: OutgoingRequest): Promise<string>;
+  send(request: OutgoingRequest, onProgress?: (loadedBytes: number) => void): Promise<string>;
   /** Describes a rejected send() in SDK-free terms. */
   describeFailure(error: unknown): SendFailure;
 }
@@ -148,10 +149,11 @@ export class OutboxFlusher {
     if (!(await updateOutboxRow(row.txnId, started(row, this.now())))) return 'sent';
     this.inFlight.add(row.txnId);
     try {
-      const eventId = await this.options.transport.send(request);
+      const eventId = await this.options.transport.send(request, request.kind === 'upload' ? progressOf(row, request.index) : undefined);
       if (request.kind === 'upload') {
         // The row goes back to queued with its URI; the same pass sends what it was for.
         await recordUploaded(row.txnId, request.index, eventId);
+        if (request.index === row.uploads!.length - 1) reportUploadProgress(row.txnId, null);
         return (await updateOutboxRow(row.txnId, { state: 'queued' })) ? 'uploaded' : 'sent';
       }
       if (request.kind === 'create' || request.kind === 'joinAddress') {
@@ -166,6 +168,7 @@ export class OutboxFlusher {
       this.options.onAccepted?.();
       return 'sent';
     } catch (error) {
+      if (request.kind === 'upload') reportUploadProgress(row.txnId, null);
       const failure = this.options.transport.describeFailure(error);
       const change = afterFailure(row, failure, this.now(), this.random);
       // A refused receipt is no message to retry by hand: it is dropped (the next read sends another).
@@ -187,4 +190,12 @@ export class OutboxFlusher {
     if (!Number.isFinite(at) || this.stopped || this.options.schedule === false) return;
     this.timer = setTimeout(() => void this.flush(), Math.max(0, at - this.now()));
   }
+}
+
+/** Reports a row's upload progress over all its uploads, weighted by their sizes. */
+function progressOf(row: OutboxRow, index: number): (loadedBytes: number) => void {
+  const uploads = row.uploads ?? [];
+  const total = uploads.reduce((sum, u) => sum + u.blob.size, 0) || 1;
+  const before = uploads.slice(0, index).reduce((sum, u) => sum + u.blob.size, 0);
+  return (loaded) => reportUploadProgress(row.txnId, (before + loaded) / total);
 }
