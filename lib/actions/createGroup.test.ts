@@ -9,7 +9,7 @@ describe('createGroup', () => {
   it('queues a group with its name and invitations, shown at once', async () => {
     await expect(createGroup('Team', ['@a:hs', 'b'])).rejects.toMatchObject({ code: 'invalidUserId' });
     const placeholder = await createGroup(' Team ', ['@a:hs', ' ', '@b:hs']);
-    expect(await db().rooms.get(placeholder)).toMatchObject({ name: 'Team', creating: true, isDirect: false, encrypted: true });
+    expect(await db().rooms.get(placeholder)).toMatchObject({ name: 'Team', creating: true, isDirect: false, encrypted: true, myPowerLevel: 100 });
     expect((await db().outbox.toArray()).map((r) => [r.kind, r.content])).toEqual([['create', { name: 'Team', invite: ['@a:hs', '@b:hs'], direct: false }]]);
   });
 

@@ -43,3 +43,10 @@ describe('joinRoomByAddress', () => {
     expect((await outboxRows())[0]).toMatchObject({ roomId: placeholder, content: { address: '#elsewhere:hs', via: [] } });
   });
 });
+
+describe('a room joined by address, before the homeserver answers', () => {
+  it('gives the user no power there yet (a created room makes them its admin)', async () => {
+    const placeholder = await joinRoomByAddress('#service:hs');
+    expect((await db().rooms.get(placeholder))?.myPowerLevel).toBeUndefined();
+  });
+});

@@ -64,7 +64,7 @@ export async function addRoomCreation(row: OutboxRow, name: string): Promise<voi
   const d = db();
   await d.transaction('rw', d.outbox, d.rooms, async () => {
     await d.outbox.add(row);
-    await addPlaceholderRoom(d, row.roomId, name, (row.content as Partial<RoomCreation>).direct === true);
+    await addPlaceholderRoom(d, row.roomId, { name, isDirect: (row.content as Partial<RoomCreation>).direct === true, creator: row.kind === 'create' });
   });
 }
 

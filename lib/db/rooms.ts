@@ -7,9 +7,19 @@ import type { EventRow, RoomRow } from './types';
  * what the user just did, shown at once until the sync brings the homeserver's version.
  */
 
-/** A room created on this device, shown (and written in) at once under its placeholder id. */
-export async function addPlaceholderRoom(d: LuxchatDb, roomId: string, name: string, isDirect: boolean, now = Date.now()): Promise<void> {
-  await d.rooms.put({ roomId, name, membership: 'join', isDirect, encrypted: true, lastTs: now, unread: 0, mentions: 0, tags: [], creating: true, myPowerLevel: 100 });
+/**
+ * A room created (or joined by address) on this device, shown and written in at once under its
+ * placeholder id. Its creator will be its admin; someone joining has no power known yet.
+ */
+export async function addPlaceholderRoom(
+  d: LuxchatDb,
+  roomId: string,
+  { name, isDirect, creator }: { name: string; isDirect: boolean; creator: boolean },
+  now = Date.now(),
+): Promise<void> {
+  const row: RoomRow = { roomId, name, membership: 'join', isDirect, encrypted: true, lastTs: now, unread: 0, mentions: 0, tags: [], creating: true };
+  if (creator) row.myPowerLevel = 100;
+  await d.rooms.put(row);
 }
 
 /**
