@@ -21,7 +21,13 @@ export const CREATED_BY_TXN = 'lu.luxchat.txn_id';
  */
 export async function createRoomOnce(client: MatrixClient, txnId: string, creation: RoomCreation): Promise<string> {
   const earlier = client.getRooms().find((room) => room.currentState.getStateEvents('m.room.create', '')?.getContent()[CREATED_BY_TXN] === txnId);
-  if (earlier) return earlier.roomId;
+  const roomId = earlier?.roomId ?? (await createNow(client, txnId, creation));
+  // Also after a lost answer: the earlier attempt may have created the room and stopped there.
+  if (creation.direct && creation.invite[0]) await rememberDirect(client, creation.invite[0], roomId);
+  return roomId;
+}
+
+async function createNow(client: MatrixClient, txnId: string, creation: RoomCreation): Promise<string> {
   const { room_id: roomId } = await client.createRoom({
     name: creation.name || undefined,
     invite: creation.invite,
@@ -31,12 +37,14 @@ export async function createRoomOnce(client: MatrixClient, txnId: string, creati
     creation_content: { [CREATED_BY_TXN]: txnId },
     initial_state: [{ type: 'm.room.encryption', state_key: '', content: { algorithm: 'm.megolm.v1.aes-sha2' } }],
   });
-  if (creation.direct && creation.invite[0]) {
-    const direct = (client.getAccountData(DIRECT)?.getContent() ?? {}) as Record<string, string[]>;
-    const target = creation.invite[0];
-    await client.setAccountData(DIRECT, { ...direct, [target]: [...(direct[target] ?? []), roomId] });
-  }
   return roomId;
+}
+
+/** Records a direct chat in m.direct (the account data every client reads to tell DMs apart). */
+async function rememberDirect(client: MatrixClient, userId: string, roomId: string): Promise<void> {
+  const direct = (client.getAccountData(DIRECT)?.getContent() ?? {}) as Record<string, string[]>;
+  if (direct[userId]?.includes(roomId)) return;
+  await client.setAccountData(DIRECT, { ...direct, [userId]: [...(direct[userId] ?? []), roomId] });
 }
 
 /** A queued room change (an outbox row), done through the SDK. */
