@@ -84,6 +84,20 @@ export function useOpenRoom(): [string | null, (roomId: string | null, options?:
   return [roomId, open];
 }
 
+/** Whether the app was opened by another app's share (`#/share`): the "Send to…" picker shows. */
+export function useSharing(): boolean {
+  const [sharing, setSharing] = useState(false);
+  useEffect(() => {
+    const read = () => setSharing(location.hash === SHARE_HASH);
+    read();
+    window.addEventListener('hashchange', read);
+    return () => window.removeEventListener('hashchange', read);
+  }, []);
+  return sharing;
+}
+
+const SHARE_HASH = '#/share';
+
 export function useCryptoStatus() {
   return useLiveQuery(getCryptoStatus, [], undefined);
 }

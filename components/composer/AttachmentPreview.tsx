@@ -6,9 +6,20 @@ import { ErrorNote } from '../ui/ErrorNote';
 import { useActionError } from '../ui/useActionError';
 
 /** Files chosen, dropped or pasted, shown before they go: a caption, original quality, Send or Cancel. */
-export function AttachmentPreview({ roomId, files, onDone }: { roomId: string; files: File[]; onDone: () => void }) {
+export function AttachmentPreview({
+  roomId,
+  files,
+  initialCaption,
+  onDone,
+}: {
+  roomId: string;
+  files: File[];
+  initialCaption?: string;
+  /** `sent`: queued (else cancelled). */
+  onDone: (sent: boolean) => void;
+}) {
   const t = useTranslations('media');
-  const [caption, setCaption] = useState('');
+  const [caption, setCaption] = useState(initialCaption ?? '');
   const [original, setOriginal] = useState(false);
   const [busy, setBusy] = useState(false);
   const { error, run } = useActionError();
@@ -19,7 +30,7 @@ export function AttachmentPreview({ roomId, files, onDone }: { roomId: string; f
     setBusy(true);
     const ok = await run(async () => (await sendAttachments(roomId, files, { caption, original }), true));
     setBusy(false);
-    if (ok) onDone();
+    if (ok) onDone(true);
   }
   return (
     <section aria-label={t('preview')} className="flex flex-col gap-2 rounded border border-slate-300 bg-slate-50 p-2 text-sm" data-testid="attachment-preview">
@@ -48,7 +59,7 @@ export function AttachmentPreview({ roomId, files, onDone }: { roomId: string; f
         <button type="button" className="rounded bg-sky-700 px-3 py-1 text-white disabled:opacity-60" disabled={busy} onClick={() => void send()}>
           {t('send')}
         </button>
-        <button type="button" className="rounded border border-slate-300 px-3 py-1" disabled={busy} onClick={onDone}>
+        <button type="button" className="rounded border border-slate-300 px-3 py-1" disabled={busy} onClick={() => onDone(false)}>
           {t('cancel')}
         </button>
       </div>

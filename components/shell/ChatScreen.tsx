@@ -6,18 +6,20 @@ import { requestPersistentStorage } from '@/lib/actions/storage';
 import { loadSyncEngine } from '@/lib/actions/sync';
 import { ConnectionStatus } from './ConnectionStatus';
 import { EncryptionDialogs } from '../encryption/EncryptionDialogs';
-import { useOpenRoom, useSessionEnded } from '../hooks';
+import { useOpenRoom, useSessionEnded, useSharing } from '../hooks';
 import { SessionEndedScreen } from '../session/SessionEndedScreen';
 import { JoinRoom } from '../rooms/JoinRoom';
 import { NewDirectMessage } from '../rooms/NewDirectMessage';
 import { NewGroup } from '../rooms/NewGroup';
 import { RoomList } from '../rooms/RoomList';
 import { RoomView } from '../rooms/RoomView';
+import { SharePicker } from '../rooms/SharePicker';
 import { SettingsPanel } from '../settings/SettingsPanel';
 
 export function ChatScreen({ session }: { session: SessionRow }) {
   const t = useTranslations('chat');
   const [roomId, openRoom] = useOpenRoom();
+  const sharing = useSharing();
   const tRoom = useTranslations('room');
   const [panel, setPanel] = useState<'none' | 'dm' | 'group' | 'join' | 'settings'>('none');
   const tGroups = useTranslations('groups');
@@ -82,8 +84,10 @@ export function ChatScreen({ session }: { session: SessionRow }) {
         {panel === 'join' && <JoinRoom onDone={closePanel} />}
         <RoomList selected={roomId} onSelect={openRoom} />
       </aside>
-      <main className={`${roomId ? 'flex' : 'hidden md:flex'} min-w-0 flex-1 flex-col`}>
-        {roomId ? (
+      <main className={`${roomId || sharing ? 'flex' : 'hidden md:flex'} min-w-0 flex-1 flex-col`}>
+        {sharing ? (
+          <SharePicker onDone={(id) => openRoom(id, { replace: true })} />
+        ) : roomId ? (
           <RoomView key={roomId} roomId={roomId} session={session} onBack={() => openRoom(null)} onMoved={(id) => openRoom(id, { replace: true })} />
         ) : (
           <p className="m-auto text-slate-500">{t('selectRoom')}</p>

@@ -10,6 +10,7 @@ import type {
   ReceiptRow,
   RoomRow,
   SessionRow,
+  SharedRow,
   ThumbnailRow,
   UserTrustRow,
 } from './types';
@@ -52,6 +53,12 @@ export const SCHEMA_V5 = {
   outbox: 'txnId, [roomId+createdAt], createdAt, state, dependsOn, eventId',
 };
 
+export const SCHEMA_V6 = {
+  ...SCHEMA_V5,
+  // What another app shared into Luxchat (the share target), until the user sends it somewhere.
+  shared: '++id',
+};
+
 export class LuxchatDb extends Dexie {
   session!: Table<SessionRow, string>;
   rooms!: Table<RoomRow, string>;
@@ -65,6 +72,7 @@ export class LuxchatDb extends Dexie {
   userTrust!: Table<UserTrustRow, string>;
   gaps!: Table<GapRow, number>;
   edits!: Table<EditRow, string>;
+  shared!: Table<SharedRow, number>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -87,6 +95,8 @@ export class LuxchatDb extends Dexie {
     this.version(4).stores(SCHEMA_V4);
     // Version 5: outgoing replies, edits, reactions and deletions that refer to other rows.
     this.version(5).stores(SCHEMA_V5);
+    // Version 6: files and text shared from other apps.
+    this.version(6).stores(SCHEMA_V6);
   }
 }
 

@@ -135,6 +135,14 @@ export interface EditRow {
   content: Record<string, unknown>;
 }
 
+/** Files and text another app shared into Luxchat (the share target), waiting for a room. */
+export interface SharedRow {
+  id?: number;
+  at: number;
+  files: { blob: Blob; name: string; type: string }[];
+  text?: string;
+}
+
 export interface ThumbnailRow {
   mxc: string;
   blob: Blob;

@@ -6,9 +6,19 @@ import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { flushFromWorker } from './workerFlush';
 import { OUTBOX_SYNC_TAG, type WorkerMessage } from './protocol';
+import { receiveShare, SHARE_PATH } from './shareTarget';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 declare const __BUILD_ID__: string;
+
+// Files shared from another app (the manifest's share_target): before the precache's routes,
+// which answer GET requests only.
+self.addEventListener('fetch', (event: FetchEvent) => {
+  const url = new URL(event.request.url);
+  if (event.request.method === 'POST' && url.origin === self.location.origin && url.pathname === SHARE_PATH) {
+    event.respondWith(receiveShare(event.request));
+  }
+});
 
 // `/lb/` is served from the precached `lb/index.html`.
 precacheAndRoute(self.__WB_MANIFEST, { directoryIndex: 'index.html', cleanURLs: true });
