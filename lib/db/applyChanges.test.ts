@@ -107,8 +107,9 @@ describe('schema', () => {
     expect(await upgraded.events.count()).toBe(2);
     expect(await upgraded.outbox.count()).toBe(1);
     expect(await upgraded.rooms.get(ROOM)).toMatchObject({ name: 'Room', unread: 2, mentions: 0, tags: [] });
-    expect(upgraded.verno).toBe(5);
+    expect(upgraded.verno).toBe(6);
     expect(await upgraded.userTrust.count()).toBe(0);
+    expect(await upgraded.shared.count()).toBe(0);
     upgraded.close();
   });
 });
