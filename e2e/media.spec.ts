@@ -93,6 +93,27 @@ test('an encrypted DM: alice sends a picture with a caption and a PDF; bob sees 
   expect(download.suggestedFilename()).toBe('plang.pdf');
   expect(readFileSync((await download.path())!)).toEqual(PDF);
 
+  // The events, as bob's device decrypted them, carry `file` (key, iv, hash), never `url`.
+  const decrypted = await b.evaluate(
+    () =>
+      new Promise<{ msgtype: string; file: boolean; url: boolean }[]>((resolve) => {
+        const open = indexedDB.open('luxchat');
+        open.onsuccess = () => {
+          const all = open.result.transaction('events', 'readonly').objectStore('events').getAll();
+          all.onsuccess = () =>
+            resolve(
+              (all.result as { msgtype?: string; content?: Record<string, unknown> }[])
+                .filter((e) => e.msgtype === 'm.image' || e.msgtype === 'm.file')
+                .map((e) => ({ msgtype: e.msgtype!, file: typeof e.content?.file === 'object', url: 'url' in (e.content ?? {}) })),
+            );
+        };
+      }),
+  );
+  expect(decrypted.sort((x, y) => x.msgtype.localeCompare(y.msgtype))).toEqual([
+    { msgtype: 'm.file', file: true, url: false },
+    { msgtype: 'm.image', file: true, url: false },
+  ]);
+
   // The homeserver has ciphertext only: no stored file holds the PDF or the picture's bytes.
   const stored = filesUnder(MEDIA_STORE).map((f) => readFileSync(f));
   expect(stored.length).toBeGreaterThan(0);

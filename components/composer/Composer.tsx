@@ -12,6 +12,7 @@ import { useMembers } from '../hooks';
 import { NEW_MESSAGE, type ComposeMode } from './composeMode';
 import { MentionSuggestions, type Candidate } from './MentionSuggestions';
 import { AttachmentPreview } from './AttachmentPreview';
+import { VoiceRecorder } from './VoiceRecorder';
 
 /** An "@" and what follows it, right before the caret: a mention being typed. */
 const MENTION_QUERY = /(^|\s)@([^\s@]{0,40})$/;
@@ -231,6 +232,7 @@ export function Composer({
             attach(e.clipboardData.files);
           }}
         />
+        {!editing && <VoiceRecorder roomId={roomId} />}
         <button type="submit" className="rounded bg-sky-700 px-4 py-2 text-white">
           {editing ? tMessage('edit') : t('send')}
         </button>

@@ -10,11 +10,16 @@ import { useActionError } from '../ui/useActionError';
  * closes, focus returns to the picture). The full picture is fetched (and decrypted) only now;
  * until it is there, the thumbnail shows.
  */
+/** How far a vertical swipe must go to close the lightbox. */
+const SWIPE_PX = 80;
+
 export function Lightbox({ content, alt, thumbnail, onClose }: { content: Record<string, unknown>; alt: string; thumbnail?: string; onClose: () => void }) {
   const t = useTranslations('media');
   const ref = useRef<HTMLDialogElement>(null);
   const [full, setFull] = useState<string | null>(null);
   const { error, run } = useActionError();
+  // A swipe down or up of the picture closes it, as on a phone's gallery.
+  const swipeFrom = useRef<number | null>(null);
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
@@ -44,6 +49,11 @@ export function Lightbox({ content, alt, thumbnail, onClose }: { content: Record
       onClick={(e) => {
         // A click on the backdrop (the dialog itself, not the picture) closes it.
         if (e.target === ref.current) ref.current?.close();
+      }}
+      onPointerDown={(e) => (swipeFrom.current = e.clientY)}
+      onPointerUp={(e) => {
+        if (swipeFrom.current !== null && Math.abs(e.clientY - swipeFrom.current) > SWIPE_PX) ref.current?.close();
+        swipeFrom.current = null;
       }}
     >
       <div className="flex flex-col items-center gap-2">

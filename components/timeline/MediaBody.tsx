@@ -26,12 +26,45 @@ export function MediaBody({ body, content }: { body: string; content: Record<str
     <span className="flex flex-col gap-1" data-testid="attachment" data-msgtype={String(content.msgtype)}>
       {content.msgtype === 'm.image' && sent ? (
         <Picture content={content} alt={caption ?? name} width={num(info.w)} height={num(info.h)} />
+      ) : content.msgtype === 'm.audio' && sent && isVoice(content) ? (
+        <VoiceMessage content={content} />
       ) : (content.msgtype === 'm.video' || content.msgtype === 'm.audio') && sent ? (
         <Player content={content} name={name} video={content.msgtype === 'm.video'} />
       ) : (
         <FileCard content={content} name={name} size={num(info.size)} mimetype={typeof info.mimetype === 'string' ? info.mimetype : ''} sent={sent} />
       )}
       {caption && <span data-testid="attachment-caption">{caption}</span>}
+    </span>
+  );
+}
+
+function isVoice(content: Record<string, unknown>): boolean {
+  return typeof content['org.matrix.msc3245.voice'] === 'object' && content['org.matrix.msc3245.voice'] !== null;
+}
+
+/** A voice message: its waveform and length, played in the page (with a seek bar) once asked for. */
+function VoiceMessage({ content }: { content: Record<string, unknown> }) {
+  const t = useTranslations('voice');
+  const audio = (typeof content['org.matrix.msc1767.audio'] === 'object' && content['org.matrix.msc1767.audio']) || {};
+  const info = (typeof content.info === 'object' && content.info) || {};
+  const waveform = Array.isArray((audio as { waveform?: unknown }).waveform)
+    ? ((audio as { waveform: unknown[] }).waveform.filter((v) => typeof v === 'number').slice(0, 120) as number[])
+    : [];
+  const durationMs = num((audio as { duration?: unknown }).duration) ?? num((info as { duration?: unknown }).duration);
+  return (
+    <span className="flex flex-col gap-1" data-testid="voice-message">
+      <span className="flex items-center gap-2">
+        {waveform.length > 0 && (
+          <svg width={waveform.length * 3} height={24} aria-hidden="true" className="text-sky-700" data-testid="voice-waveform">
+            {waveform.map((v, i) => {
+              const h = Math.max(2, Math.round((Math.min(1024, Math.max(0, v)) / 1024) * 24));
+              return <rect key={i} x={i * 3} y={(24 - h) / 2} width={2} height={h} fill="currentColor" />;
+            })}
+          </svg>
+        )}
+        {durationMs !== undefined && <span className="text-xs text-slate-600" data-testid="voice-duration">{t('seconds', { seconds: Math.max(1, Math.round(durationMs / 1000)) })}</span>}
+      </span>
+      <Player content={content} name={t('body')} video={false} label={t('play')} />
     </span>
   );
 }
@@ -102,7 +135,7 @@ function Picture({ content, alt, width, height }: { content: Record<string, unkn
  * A video or a sound, played in the page once asked for: its bytes are fetched (and decrypted)
  * on the first press, not when the message scrolls by, which a metered connection pays for.
  */
-function Player({ content, name, video }: { content: Record<string, unknown>; name: string; video: boolean }) {
+function Player({ content, name, video, label }: { content: Record<string, unknown>; name: string; video: boolean; label?: string }) {
   const t = useTranslations('media');
   const { error, run } = useActionError();
   const [url, setUrl] = useState<string | null>(null);
@@ -124,7 +157,7 @@ function Player({ content, name, video }: { content: Record<string, unknown>; na
   return (
     <span className="flex flex-col gap-1">
       <button type="button" className="self-start rounded bg-sky-700 px-3 py-1 text-white disabled:opacity-60" disabled={busy} onClick={() => void load()}>
-        ▶ {t('play', { name })}
+        ▶ {label ?? t('play', { name })}
       </button>
       <ErrorNote error={error} />
     </span>
@@ -135,10 +168,17 @@ function FileCard({ content, name, size, mimetype, sent }: { content: Record<str
   const t = useTranslations('media');
   const { error, run } = useActionError();
   const [busy, setBusy] = useState(false);
+  const [fraction, setFraction] = useState<number | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  useEffect(() => () => abort.current?.abort(), []);
   async function download() {
     setBusy(true);
-    const blob = await run(() => downloadAttachment(content));
+    setFraction(null);
+    abort.current = new AbortController();
+    const blob = await run(() => downloadAttachment(content, { onProgress: setFraction, signal: abort.current!.signal }));
+    abort.current = null;
     setBusy(false);
+    setFraction(null);
     if (!blob) return;
     const url = URL.createObjectURL(blob);
     const link = document.createElement('a');
@@ -155,10 +195,18 @@ function FileCard({ content, name, size, mimetype, sent }: { content: Record<str
       <span className="text-xs text-slate-600">
         {[mimetype, size !== undefined ? t('size', { mb: (size / (1024 * 1024)).toFixed(size < 1024 * 1024 ? 2 : 1) }) : null].filter(Boolean).join(' · ')}
       </span>
-      {sent && (
-        <button type="button" className="self-start rounded bg-sky-700 px-3 py-1 text-white disabled:opacity-60" disabled={busy} onClick={() => void download()}>
+      {sent && !busy && (
+        <button type="button" className="self-start rounded bg-sky-700 px-3 py-1 text-white" onClick={() => void download()}>
           {t('download')}
         </button>
+      )}
+      {busy && (
+        <span className="flex items-center gap-2 text-xs" data-testid="download-status">
+          <progress max={100} value={fraction === null ? undefined : Math.round(fraction * 100)} aria-label={t('downloading')} className="h-2 w-32" />
+          <button type="button" className="text-sky-700 underline" onClick={() => abort.current?.abort()}>
+            {t('cancelUpload')}
+          </button>
+        </span>
       )}
       <ErrorNote error={error} />
     </span>

@@ -41,3 +41,37 @@ describe('downloadAttachment', () => {
     await expect(downloadAttachment({ msgtype: 'm.file', body: 'a', url: 'https://evil/x' })).rejects.toMatchObject({ code: 'brokenMedia' });
   });
 });
+
+describe('downloads kept and retried', () => {
+  it('keeps a downloaded file so it opens again offline', async () => {
+    const fetchMock = vi.fn(async () => new Response('the plan', { headers: { 'content-length': '8' } }));
+    vi.stubGlobal('fetch', fetchMock);
+    const content = { msgtype: 'm.file', body: 'plan.txt', info: { mimetype: 'text/plain' }, url: 'mxc://hs/plan' };
+    const progress: number[] = [];
+    expect(await (await downloadAttachment(content, { onProgress: (f) => progress.push(f) })).text()).toBe('the plan');
+    expect(progress.at(-1)).toBe(1);
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    expect(await (await downloadAttachment(content)).text()).toBe('the plan');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('tries again when the connection breaks half-way, and stops when cancelled', async () => {
+    let calls = 0;
+    vi.stubGlobal('fetch', async () => {
+      calls++;
+      if (calls === 1) throw new TypeError('connection reset');
+      return new Response('report', { headers: { 'content-length': '6' } });
+    });
+    expect(await (await downloadAttachment({ msgtype: 'm.file', body: 'r', url: 'mxc://hs/r1' }, { onProgress: () => undefined })).text()).toBe('report');
+    expect(calls).toBe(2);
+    const abort = new AbortController();
+    abort.abort();
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+      if (init.signal?.aborted) throw new DOMException('aborted', 'AbortError');
+      return new Response('x');
+    });
+    await expect(downloadAttachment({ msgtype: 'm.file', body: 'r', url: 'mxc://hs/r2' }, { signal: abort.signal })).rejects.toMatchObject({ code: 'cancelled' });
+  });
+});

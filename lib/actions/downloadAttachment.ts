@@ -1,23 +1,31 @@
+import { getSavedFile, saveFile } from '../db/savedFiles';
 import { ActionError } from '../matrix/errors';
-import { fetchContent, fetchEncrypted, type EncryptedFile } from '../media/authenticatedMedia';
+import { fetchContent, fetchEncrypted, type DownloadControl, type EncryptedFile } from '../media/authenticatedMedia';
 import { BrokenMedia } from '../media/imageStore';
 import { parseMxc } from '../media/mxc';
 
 /**
- * A media message's file, as sent: fetched with the token in a header, and in an encrypted room
- * checked against the event's hash and decrypted on the device. Bytes that do not match are
- * refused, never handed out.
+ * A media message's file, as sent: from the device when the user opened it before (so it opens
+ * offline), else fetched with the token in a header, and in an encrypted room checked against
+ * the event's hash and decrypted on the device, then kept. Bytes that do not match are
+ * refused, never handed out. `control` reports progress and cancels.
  */
-export async function downloadAttachment(content: Record<string, unknown>): Promise<Blob> {
+export async function downloadAttachment(content: Record<string, unknown>, control: DownloadControl = {}): Promise<Blob> {
   const info = (typeof content.info === 'object' && content.info) || {};
   const mimetype = typeof (info as { mimetype?: unknown }).mimetype === 'string' ? (info as { mimetype: string }).mimetype : 'application/octet-stream';
+  const file = typeof content.file === 'object' && content.file !== null ? (content.file as EncryptedFile) : undefined;
+  const url = file ? file.url : typeof content.url === 'string' ? content.url : undefined;
+  if (!url || !parseMxc(url)) throw new ActionError('brokenMedia');
+  const kept = await getSavedFile(url).catch(() => undefined);
+  if (kept) return kept.type === mimetype ? kept : new Blob([kept], { type: mimetype });
+  let blob: Blob;
   try {
-    const file = content.file as EncryptedFile | undefined;
-    if (file && typeof file === 'object') return await fetchEncrypted(file, mimetype);
-    if (typeof content.url === 'string' && parseMxc(content.url)) return await fetchContent(content.url, mimetype);
+    blob = file ? await fetchEncrypted(file, mimetype, control) : await fetchContent(url, mimetype, control);
   } catch (error) {
     if (error instanceof BrokenMedia) throw new ActionError('brokenMedia');
+    if (control.signal?.aborted) throw new ActionError('cancelled');
     throw new ActionError('offline');
   }
-  throw new ActionError('brokenMedia');
+  await saveFile(url, blob).catch(() => undefined); // storage full: handed out all the same
+  return blob;
 }

@@ -9,6 +9,7 @@ import type {
   ReactionRow,
   ReceiptRow,
   RoomRow,
+  SavedFileRow,
   SessionRow,
   SharedRow,
   ThumbnailRow,
@@ -57,6 +58,8 @@ export const SCHEMA_V6 = {
   ...SCHEMA_V5,
   // What another app shared into Luxchat (the share target), until the user sends it somewhere.
   shared: '++id',
+  // Files and full-size pictures the user opened or saved, kept for offline use.
+  savedFiles: 'key, savedAt',
 };
 
 export class LuxchatDb extends Dexie {
@@ -73,6 +76,7 @@ export class LuxchatDb extends Dexie {
   gaps!: Table<GapRow, number>;
   edits!: Table<EditRow, string>;
   shared!: Table<SharedRow, number>;
+  savedFiles!: Table<SavedFileRow, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -95,7 +99,7 @@ export class LuxchatDb extends Dexie {
     this.version(4).stores(SCHEMA_V4);
     // Version 5: outgoing replies, edits, reactions and deletions that refer to other rows.
     this.version(5).stores(SCHEMA_V5);
-    // Version 6: files and text shared from other apps.
+    // Version 6: files and text shared from other apps; files kept for offline use.
     this.version(6).stores(SCHEMA_V6);
   }
 }

@@ -135,6 +135,14 @@ export interface EditRow {
   content: Record<string, unknown>;
 }
 
+/** A file (or full-size picture) the user downloaded, kept so it opens offline. */
+export interface SavedFileRow {
+  /** The content URI it was downloaded from. */
+  key: string;
+  blob: Blob;
+  savedAt: number;
+}
+
 /** Files and text another app shared into Luxchat (the share target), waiting for a room. */
 export interface SharedRow {
   id?: number;

@@ -41,7 +41,10 @@ export type ActionErrorCode =
   | 'pictureTooLarge'
   | 'emptyFile'
   | 'fileTooLarge'
-  | 'brokenMedia';
+  | 'brokenMedia'
+  | 'recordingTooShort'
+  | 'noMicrophone'
+  | 'cancelled';
 
 export class ActionError extends Error {
   /** `values`: what the localised message shows (a file's name, a size limit). */

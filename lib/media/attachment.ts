@@ -34,6 +34,8 @@ export interface AttachmentOptions {
   /** Send the picture as it is, not scaled down and re-encoded. */
   original?: boolean;
   caption?: string;
+  /** Fields added to the message (a voice message's duration and waveform). */
+  extra?: { body?: string; info?: Record<string, unknown>; content?: Record<string, unknown> };
 }
 
 /**
@@ -75,8 +77,9 @@ export async function prepareAttachment(file: File, options: AttachmentOptions):
     }
   }
   const caption = options.caption?.trim();
-  const content: Record<string, unknown> = { msgtype, body: caption || file.name, info };
-  if (caption) content.filename = file.name;
+  Object.assign(info, options.extra?.info);
+  const content: Record<string, unknown> = { msgtype, body: options.extra?.body ?? (caption || file.name), info, ...options.extra?.content };
+  if (caption || options.extra?.body) content.filename = file.name;
   const uploads: OutboxUpload[] = [];
   const add = async (blob: Blob, type: string): Promise<Record<string, unknown> | null> => {
     if (!options.encrypt) {
