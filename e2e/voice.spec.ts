@@ -25,10 +25,11 @@ test('a voice message recorded from the (fake) microphone arrives with its durat
   await expect(recording).toContainText('Recording 0:0');
   await expect(recording).toContainText('Recording 0:02', { timeout: 10_000 });
   await recording.getByRole('button', { name: 'Send' }).click();
-  await expect(a.locator('[data-pending]')).toHaveCount(0, { timeout: 30_000 });
 
-  // What bob's homeserver holds: a voice message, about 2 s long, with a waveform.
-  const [voice] = (await bob.api.events(roomId)).filter((e) => e.content.msgtype === 'm.audio');
+  // What bob's homeserver holds: one voice message, about 2 s long, with a waveform.
+  const voices = async () => (await bob.api.events(roomId)).filter((e) => e.content.msgtype === 'm.audio');
+  await expect.poll(async () => (await voices()).length, { timeout: 30_000 }).toBe(1);
+  const [voice] = await voices();
   expect(voice.content).toMatchObject({ body: 'Voice message', 'org.matrix.msc3245.voice': {} });
   const audio = voice.content['org.matrix.msc1767.audio'] as { duration: number; waveform: number[] };
   expect(audio.duration).toBeGreaterThan(1_800);
