@@ -29,7 +29,8 @@ describe('pictures', () => {
     expect(row.uploads).toHaveLength(1);
     expect(row.uploads![0]).toMatchObject({ contentType: 'image/jpeg' });
     expect(row.uploads![0].blob.size).toBe(3);
-    expect(requestFor(row)).toMatchObject({ kind: 'upload', index: 0, contentType: 'image/jpeg' });
+    // A picture for the profile is public: no encryption, and never held back as "room now encrypted".
+    expect(requestFor(row)).toMatchObject({ kind: 'upload', index: 0, contentType: 'image/jpeg', encrypted: false, inMessage: false });
     expect(requestFor({ ...row, uploads: [{ ...row.uploads![0], mxc: 'mxc://hs/p' }] })).toMatchObject({
       kind: 'profile',
       change: { field: 'avatar_url', url: 'mxc://hs/p' },

@@ -1,8 +1,17 @@
 import type { MatrixClient } from 'matrix-js-sdk';
 import type { Transport } from '../outbox/flush';
 import type { OutgoingRequest } from '../outbox/request';
+import { NOW_ENCRYPTED } from '../outbox/retryPolicy';
 import { describeSdkError } from './errors';
 import { applyProfileChange, applyRoomChange, createRoomOnce, joinByAddress } from './rooms';
+
+/** A message's file prepared in the clear, for a room that has become encrypted since. */
+class NowEncrypted extends Error {
+  constructor() {
+    super('room now encrypted');
+    this.name = 'NowEncrypted';
+  }
+}
 
 class RoomNotReady extends Error {
   constructor(what: string) {
@@ -20,6 +29,8 @@ export function sdkTransport(client: MatrixClient): Transport {
     async send(request: OutgoingRequest, onProgress?: (loadedBytes: number) => void): Promise<string> {
       if (request.kind === 'upload') {
         const { blob, contentType, name } = request;
+        // A message's file prepared in the clear for a room that is encrypted by now stays here.
+        if (request.inMessage && !request.encrypted && client.getRoom(request.roomId)?.hasEncryptionStateEvent()) throw new NowEncrypted();
         const progressHandler = onProgress ? ({ loaded }: { loaded: number }) => onProgress(loaded) : undefined;
         return (await client.uploadContent(blob, { type: contentType, name, includeFilename: name !== undefined, progressHandler })).content_uri;
       }
@@ -63,6 +74,7 @@ export function sdkTransport(client: MatrixClient): Transport {
       ) => Promise<{ event_id: string }>;
       return (await send(request.roomId, request.type, request.content, request.txnId)).event_id;
     },
-    describeFailure: (error) => (error instanceof RoomNotReady ? { roomNotReady: true } : describeSdkError(error)),
+    describeFailure: (error) =>
+      error instanceof RoomNotReady ? { roomNotReady: true } : error instanceof NowEncrypted ? { status: 400, errcode: NOW_ENCRYPTED } : describeSdkError(error),
   };
 }

@@ -50,7 +50,7 @@ describe('httpTransport', () => {
     });
     const transport = httpTransport('http://hs', 'tok', '@me:hs');
     const blob = new Blob(['png'], { type: 'image/png' });
-    await expect(transport.send({ kind: 'upload', txnId: 't', roomId: '!r:hs', index: 0, blob, contentType: 'image/png' })).resolves.toBe('mxc://hs/pic');
+    await expect(transport.send({ kind: 'upload', txnId: 't', roomId: '!r:hs', index: 0, blob, contentType: 'image/png', encrypted: false, inMessage: false })).resolves.toBe('mxc://hs/pic');
     expect(calls[0][0]).toBe('http://hs/_matrix/media/v3/upload');
     expect(calls[0][1]).toMatchObject({ method: 'POST', body: blob, headers: { 'content-type': 'image/png', authorization: 'Bearer tok' } });
     await transport.send({ kind: 'room', txnId: 't', roomId: '!r:hs', change: { op: 'avatar', url: 'mxc://hs/pic' } });

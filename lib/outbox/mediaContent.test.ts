@@ -32,7 +32,7 @@ describe('media content at send time', () => {
       content: { msgtype: 'm.file', body: 'plan.pdf', info: { mimetype: 'application/pdf' } },
       uploads: [{ blob, contentType: 'application/pdf', name: 'plan.pdf' }],
     };
-    expect(requestFor(row)).toMatchObject({ kind: 'upload', index: 0, contentType: 'application/pdf', name: 'plan.pdf' });
+    expect(requestFor(row)).toMatchObject({ kind: 'upload', index: 0, contentType: 'application/pdf', name: 'plan.pdf', encrypted: false, inMessage: true });
     row.uploads![0].mxc = 'mxc://hs/pdf';
     expect(requestFor(row)).toMatchObject({ kind: 'event', content: { msgtype: 'm.file', url: 'mxc://hs/pdf' } });
   });

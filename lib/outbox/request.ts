@@ -13,7 +13,19 @@ export type OutgoingRequest =
   /** Resolves with the joined room's id. */
   | { kind: 'joinAddress'; roomId: string; txnId: string; join: RoomJoin }
   /** Bytes the row needs on the homeserver before its own request: the flusher stores the URI. */
-  | { kind: 'upload'; roomId: string; txnId: string; index: number; blob: Blob; contentType: string; name?: string };
+  | {
+      kind: 'upload';
+      roomId: string;
+      txnId: string;
+      index: number;
+      blob: Blob;
+      contentType: string;
+      name?: string;
+      /** The bytes were encrypted on the device (for an encrypted room). */
+      encrypted: boolean;
+      /** A message's attachment (not a room's or the user's picture, which are public). */
+      inMessage: boolean;
+    };
 
 /**
  * The request a row makes now, or null while the message it refers to has no event id yet
@@ -26,7 +38,10 @@ export function requestFor(row: OutboxRow): OutgoingRequest | null {
   const index = row.uploads?.findIndex((u) => !u.mxc) ?? -1;
   if (index >= 0) {
     const { blob, contentType, name } = row.uploads![index];
-    return { kind: 'upload', roomId, txnId, index, blob, contentType, ...(name ? { name } : {}) };
+    // A message's encrypted attachment carries its keys in `file`; room and profile pictures are public.
+    const encrypted = typeof row.content.file === 'object' && row.content.file !== null;
+    const inMessage = (row.kind ?? 'event') === 'event';
+    return { kind: 'upload', roomId, txnId, index, blob, contentType, encrypted, inMessage, ...(name ? { name } : {}) };
   }
   // A picture (room or profile) is the row's first upload.
   const url = row.uploads?.[0]?.mxc;

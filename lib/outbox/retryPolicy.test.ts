@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoff, BASE_DELAY_MS, decideRetry, MAX_DELAY_MS } from './retryPolicy';
+import { backoff, BASE_DELAY_MS, decideRetry, MAX_DELAY_MS, NOW_ENCRYPTED } from './retryPolicy';
 
 describe('decideRetry', () => {
   it('retries when the homeserver did not answer, with growing delays', () => {
@@ -21,6 +21,8 @@ describe('decideRetry', () => {
   it('fails permanently on refusals, with a reason the UI can show', () => {
     expect(decideRetry({ status: 413 }, 0)).toEqual({ kind: 'fail', reason: 'tooLarge' });
     expect(decideRetry({ status: 400, errcode: 'M_TOO_LARGE' }, 0)).toEqual({ kind: 'fail', reason: 'tooLarge' });
+    // A file prepared in the clear for a room encrypted since: never sent, the user sends it again.
+    expect(decideRetry({ status: 400, errcode: NOW_ENCRYPTED }, 0)).toEqual({ kind: 'fail', reason: 'nowEncrypted' });
     expect(decideRetry({ status: 403 }, 0)).toEqual({ kind: 'fail', reason: 'forbidden' });
     expect(decideRetry({ status: 400 }, 0)).toEqual({ kind: 'fail', reason: 'rejected' });
   });

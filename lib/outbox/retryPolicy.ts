@@ -18,7 +18,13 @@ export type RetryDecision =
   | { kind: 'fail'; reason: FailureReason };
 
 /** Keys under `outbox.errors` in the message catalogues. */
-export type FailureReason = 'tooLarge' | 'forbidden' | 'notFound' | 'rejected';
+export type FailureReason = 'tooLarge' | 'forbidden' | 'notFound' | 'nowEncrypted' | 'rejected';
+
+/**
+ * Not sent by this client: the file was prepared unencrypted and the room has become encrypted
+ * since. Its bytes must not go up in the clear; the user sends it again (encrypted this time).
+ */
+export const NOW_ENCRYPTED = 'LU_ROOM_NOW_ENCRYPTED';
 
 export const BASE_DELAY_MS = 1_000;
 export const MAX_DELAY_MS = 30_000;
@@ -38,6 +44,7 @@ export function decideRetry(failure: SendFailure, attempts: number, random = Mat
   if (status === undefined || status >= 500 || status === 408) {
     return { kind: 'retry', delayMs: backoff(attempts, random) };
   }
+  if (failure.errcode === NOW_ENCRYPTED) return { kind: 'fail', reason: 'nowEncrypted' };
   if (status === 413 || failure.errcode === 'M_TOO_LARGE') return { kind: 'fail', reason: 'tooLarge' };
   if (status === 403) return { kind: 'fail', reason: 'forbidden' };
   if (status === 404) return { kind: 'fail', reason: 'notFound' };
