@@ -28,6 +28,23 @@ async function drawing(page: Page, width: number, height: number): Promise<Buffe
   return Buffer.from(dataUrl.split(',')[1], 'base64');
 }
 
+/** A JPEG of the given size drawn in the page. */
+async function drawingJpeg(page: Page, width: number, height: number): Promise<Buffer> {
+  const dataUrl = await page.evaluate(
+    ([w, h]) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = w;
+      canvas.height = h;
+      const g = canvas.getContext('2d')!;
+      g.fillStyle = '#7c2d12';
+      g.fillRect(0, 0, w, h);
+      return canvas.toDataURL('image/jpeg', 0.9);
+    },
+    [width, height],
+  );
+  return Buffer.from(dataUrl.split(',')[1], 'base64');
+}
+
 /** Every file under a directory (Synapse's media store nests them). */
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -166,6 +183,18 @@ test('an unencrypted room: a photo sent offline goes once after a reload, scaled
   await page.reload();
   await expectPicture(page.getByTestId('timeline').getByTestId('attachment-picture'));
   await restore(context, HOMESERVER_URL);
+
+  // A phone photo's EXIF (its location) does not leave the device: the photo is re-encoded.
+  const jpeg = await drawingJpeg(page, 1200, 900);
+  const exif = Buffer.concat([Buffer.from('Exif\0\0MM\0*\0\0\0\x08', 'latin1'), Buffer.from('LUXGPS 49.6116N 6.1319E')]);
+  const withExif = Buffer.concat([jpeg.subarray(0, 2), Buffer.from([0xff, 0xe1, (exif.length + 2) >> 8, (exif.length + 2) & 0xff]), exif, jpeg.subarray(2)]);
+  await page.getByTestId('attach-input').setInputFiles({ name: 'terrain.jpg', mimeType: 'image/jpeg', buffer: withExif });
+  await page.getByTestId('attachment-preview').getByRole('button', { name: 'Send' }).click();
+  await expect
+    .poll(async () => (await bob.api.events(roomId)).filter((e) => e.content.body === 'terrain.jpg').length, { timeout: 30_000 })
+    .toBe(1);
+  const stored = filesUnder(MEDIA_STORE).map((f) => readFileSync(f));
+  expect(stored.some((bytes) => bytes.includes(Buffer.from('LUXGPS')))).toBe(false);
 
   // An encrypted attachment whose bytes do not match its hash is refused, never shown.
   const upload = await fetch(`${HOMESERVER_URL}/_matrix/media/v3/upload`, {
