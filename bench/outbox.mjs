@@ -5,9 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
 import { serveStatic } from '../scripts/serve.mjs';
+import { launchChromium } from './harness.mjs';
 import { startSynapse } from '../scripts/synapse.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,10 +23,7 @@ const bundle = await build({ entryPoints: [join(root, 'bench', 'enqueue.ts')], b
 
 const hs = await startSynapse({ name: 'bench-outbox', port: 18060 });
 const server = await serveStatic({ port: 14260 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-});
+const browser = await launchChromium();
 try {
   const alice = await hs.registerUser('alice', 'bench-pw');
   const bob = await hs.registerUser('bob', 'bench-pw');

@@ -10,8 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
 import { serveStatic } from '../scripts/serve.mjs';
+import { launchChromium, clientApi } from './harness.mjs';
 import { startSynapse } from '../scripts/synapse.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,20 +40,9 @@ const seedFile = join(root, '.synapse', 'bench-resume', 'seed.json');
 const reuse = process.env.REUSE === '1' && existsSync(seedFile);
 const hs = await startSynapse({ name: 'bench-resume', port: HS_PORT, fresh: !reuse });
 const app = await serveStatic({ port: APP_PORT, homeserverUrl: hs.baseUrl });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-});
+const browser = await launchChromium();
 
-async function api(token, method, path, body) {
-  const res = await fetch(`${hs.baseUrl}/_matrix/client/v3${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
+const api = clientApi(hs.baseUrl);
 let txn = 0;
 const send = (token, roomId, body) =>
   api(token, 'PUT', `/rooms/${encodeURIComponent(roomId)}/send/m.room.message/b${Date.now()}-${txn++}`, { msgtype: 'm.text', body });

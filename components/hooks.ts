@@ -64,39 +64,37 @@ export function useConnection() {
 }
 
 const ROOM_HASH = '#/room/';
+const SHARE_HASH = '#/share';
 
-/** The open room lives in the URL hash: room ids are unknown when the pages are pre-rendered. */
-export function useOpenRoom(): [string | null, (roomId: string | null, options?: { replace?: boolean }) => void] {
-  const [roomId, setRoomId] = useState<string | null>(null);
+/** The URL hash, kept current ('' before the page has hydrated). */
+function useHash(): string {
+  const [hash, setHash] = useState('');
   useEffect(() => {
-    const read = () =>
-      setRoomId(location.hash.startsWith(ROOM_HASH) ? decodeURIComponent(location.hash.slice(ROOM_HASH.length)) : null);
+    const read = () => setHash(location.hash);
     read();
     window.addEventListener('hashchange', read);
     return () => window.removeEventListener('hashchange', read);
   }, []);
+  return hash;
+}
+
+/** The open room lives in the URL hash: room ids are unknown when the pages are pre-rendered. */
+export function useOpenRoom(): [string | null, (roomId: string | null, options?: { replace?: boolean }) => void] {
+  const hash = useHash();
+  const roomId = hash.startsWith(ROOM_HASH) ? decodeURIComponent(hash.slice(ROOM_HASH.length)) : null;
   // `replace`: the room moved (a placeholder became a real room); going back must not return to it.
   const open = (id: string | null, options?: { replace?: boolean }) => {
-    const hash = id ? ROOM_HASH + encodeURIComponent(id) : '';
-    if (options?.replace) location.replace(`${location.pathname}${location.search}${hash || '#'}`);
-    else location.hash = hash;
+    const next = id ? ROOM_HASH + encodeURIComponent(id) : '';
+    if (options?.replace) location.replace(`${location.pathname}${location.search}${next || '#'}`);
+    else location.hash = next;
   };
   return [roomId, open];
 }
 
 /** Whether the app was opened by another app's share (`#/share`): the "Send to…" picker shows. */
 export function useSharing(): boolean {
-  const [sharing, setSharing] = useState(false);
-  useEffect(() => {
-    const read = () => setSharing(location.hash === SHARE_HASH);
-    read();
-    window.addEventListener('hashchange', read);
-    return () => window.removeEventListener('hashchange', read);
-  }, []);
-  return sharing;
+  return useHash() === SHARE_HASH;
 }
-
-const SHARE_HASH = '#/share';
 
 export function useCryptoStatus() {
   return useLiveQuery(getCryptoStatus, [], undefined);

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
 import type { TestUser } from './homeserver';
 import { HOMESERVER_URL } from './ports';
 
@@ -76,4 +76,23 @@ export async function loadOlderUntil(page: Page, first: string, max = 4) {
     await expect.poll(() => messageBodies(page).count()).toBeGreaterThan(before);
   }
   await expect(messageBodies(page).first()).toHaveText(first);
+}
+
+/**
+ * A user signed in, in a browser context of their own (a device): its page, the page errors
+ * seen there, the recovery key noted. Close `context` at the end.
+ */
+export async function signedInDevice(
+  browser: Browser,
+  user: Pick<TestUser, 'username' | 'password'>,
+  name: string,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page; errors: Error[] }> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors = trackPageErrors(page);
+  echoConsole(page, name);
+  await loginThroughUi(page, user);
+  await saveRecoveryKey(page);
+  return { context, page, errors };
 }

@@ -1,79 +1,22 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { createdRoomId, echoConsole, loginThroughUi, roomButton, saveRecoveryKey, trackPageErrors } from './app';
+import { expect, test } from '@playwright/test';
+import { createdRoomId, loginThroughUi, roomButton, saveRecoveryKey, signedInDevice, trackPageErrors } from './app';
+import { drawing, expectPicture, filesUnder } from './images';
 import { newUser } from './homeserver';
 import { cut, restore } from './network';
 import { HOMESERVER_URL } from './ports';
 
 const MEDIA_STORE = join(dirname(fileURLToPath(import.meta.url)), '..', '.synapse', 'e2e', 'media');
 
-/** A PNG of the given size drawn in the page (the test machine has no image tools). */
-async function drawing(page: Page, width: number, height: number): Promise<Buffer> {
-  const dataUrl = await page.evaluate(
-    ([w, h]) => {
-      const canvas = document.createElement('canvas');
-      canvas.width = w;
-      canvas.height = h;
-      const g = canvas.getContext('2d')!;
-      g.fillStyle = '#15803d';
-      g.fillRect(0, 0, w, h);
-      g.fillStyle = '#facc15';
-      g.fillRect(w / 4, h / 4, w / 2, h / 2);
-      return canvas.toDataURL('image/png');
-    },
-    [width, height],
-  );
-  return Buffer.from(dataUrl.split(',')[1], 'base64');
-}
-
-/** A JPEG of the given size drawn in the page. */
-async function drawingJpeg(page: Page, width: number, height: number): Promise<Buffer> {
-  const dataUrl = await page.evaluate(
-    ([w, h]) => {
-      const canvas = document.createElement('canvas');
-      canvas.width = w;
-      canvas.height = h;
-      const g = canvas.getContext('2d')!;
-      g.fillStyle = '#7c2d12';
-      g.fillRect(0, 0, w, h);
-      return canvas.toDataURL('image/jpeg', 0.9);
-    },
-    [width, height],
-  );
-  return Buffer.from(dataUrl.split(',')[1], 'base64');
-}
-
-/** Every file under a directory (Synapse's media store nests them). */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
-
-async function expectPicture(picture: Locator) {
-  await expect(picture).toHaveAttribute('data-loaded', '', { timeout: 30_000 });
-  await expect.poll(() => picture.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-}
-
 const PDF = Buffer.from('%PDF-1.4\n% Luxchat test: Plang vum Chantier N7, km 10 bis 14\n%%EOF\n');
 
 test('an encrypted DM: alice sends a picture with a caption and a PDF; bob sees the picture and downloads the same bytes; the homeserver holds neither in the clear', async ({ browser }) => {
   test.setTimeout(180_000);
   const [alice, bob] = await Promise.all([newUser('alice'), newUser('bob')]);
-  const aliceContext = await browser.newContext();
-  const bobContext = await browser.newContext({ acceptDownloads: true });
-  const a = await aliceContext.newPage();
-  const b = await bobContext.newPage();
-  const errors = [...trackPageErrors(a), ...trackPageErrors(b)];
-  echoConsole(a, 'alice');
-  echoConsole(b, 'bob');
-  await loginThroughUi(b, bob);
-  await saveRecoveryKey(b);
-  await loginThroughUi(a, alice);
-  await saveRecoveryKey(a);
+  const { context: bobContext, page: b, errors: bobErrors } = await signedInDevice(browser, bob, 'bob', { acceptDownloads: true });
+  const { context: aliceContext, page: a, errors: aliceErrors } = await signedInDevice(browser, alice, 'alice');
   await a.getByRole('button', { name: 'New message' }).click();
   await a.getByLabel('User ID').fill(bob.userId);
   await a.getByRole('button', { name: 'Start chat' }).click();
@@ -136,7 +79,7 @@ test('an encrypted DM: alice sends a picture with a caption and a PDF; bob sees 
   expect(stored.length).toBeGreaterThan(0);
   expect(stored.some((bytes) => bytes.includes(PDF.subarray(0, 40)))).toBe(false);
   expect(stored.some((bytes) => bytes.includes(Buffer.from('IHDR')))).toBe(false);
-  expect(errors).toEqual([]);
+  expect([...aliceErrors, ...bobErrors]).toEqual([]);
   await aliceContext.close();
   await bobContext.close();
 });
@@ -185,7 +128,7 @@ test('an unencrypted room: a photo sent offline goes once after a reload, scaled
   await restore(context, HOMESERVER_URL);
 
   // A phone photo's EXIF (its location) does not leave the device: the photo is re-encoded.
-  const jpeg = await drawingJpeg(page, 1200, 900);
+  const jpeg = await drawing(page, 1200, 900, 'image/jpeg');
   const exif = Buffer.concat([Buffer.from('Exif\0\0MM\0*\0\0\0\x08', 'latin1'), Buffer.from('LUXGPS 49.6116N 6.1319E')]);
   const withExif = Buffer.concat([jpeg.subarray(0, 2), Buffer.from([0xff, 0xe1, (exif.length + 2) >> 8, (exif.length + 2) & 0xff]), exif, jpeg.subarray(2)]);
   await page.getByTestId('attach-input').setInputFiles({ name: 'terrain.jpg', mimeType: 'image/jpeg', buffer: withExif });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { echoConsole, loginThroughUi, roomButton, saveRecoveryKey, trackPageErrors } from './app';
+import { roomButton, signedInDevice } from './app';
 import { newUser } from './homeserver';
 import { cut, restore } from './network';
 import { HOMESERVER_URL } from './ports';
@@ -7,18 +7,9 @@ import { HOMESERVER_URL } from './ports';
 test('a direct chat started offline: written in at once, kept over a reload, created once when the network is back, and bob reads it all in order', async ({ browser }) => {
   test.setTimeout(150_000);
   const [alice, bob] = await Promise.all([newUser('alice'), newUser('bob')]);
-  const aliceContext = await browser.newContext();
-  const bobContext = await browser.newContext();
-  const a = await aliceContext.newPage();
-  const b = await bobContext.newPage();
-  const errors = [...trackPageErrors(a), ...trackPageErrors(b)];
-  echoConsole(a, 'alice');
-  echoConsole(b, 'bob');
   // Bob first, so his device's keys exist when alice encrypts for him.
-  await loginThroughUi(b, bob);
-  await saveRecoveryKey(b);
-  await loginThroughUi(a, alice);
-  await saveRecoveryKey(a);
+  const { context: bobContext, page: b, errors: bobErrors } = await signedInDevice(browser, bob, 'bob');
+  const { context: aliceContext, page: a, errors: aliceErrors } = await signedInDevice(browser, alice, 'alice');
   const roomsBefore = (await alice.api.call<{ joined_rooms: string[] }>('GET', '/joined_rooms')).joined_rooms.length;
 
   await cut(aliceContext, HOMESERVER_URL);
@@ -60,7 +51,7 @@ test('a direct chat started offline: written in at once, kept over a reload, cre
   const bodies = b.getByTestId('timeline').getByTestId('message-body');
   await expect(bodies.filter({ hasText: 'D’Pläng sinn am Anhang' })).toBeVisible({ timeout: 30_000 });
   await expect(bodies).toHaveText(['Moien Bob', 'D’Pläng sinn am Anhang']);
-  expect(errors).toEqual([]);
+  expect([...aliceErrors, ...bobErrors]).toEqual([]);
   await aliceContext.close();
   await bobContext.close();
 });

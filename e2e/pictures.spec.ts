@@ -1,49 +1,19 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { echoConsole, loginThroughUi, roomButton, saveRecoveryKey, trackPageErrors } from './app';
+import { expect, test } from '@playwright/test';
+import { roomButton, signedInDevice } from './app';
+import { drawing, expectPicture } from './images';
 import { newUser } from './homeserver';
 import { cut, restore } from './network';
 import { HOMESERVER_URL } from './ports';
 
 const room = (id: string) => `/rooms/${encodeURIComponent(id)}`;
 
-/** A 1200×900 PNG drawn in the page (the test machine has no image tools). */
-async function photo(page: Page): Promise<Buffer> {
-  const dataUrl = await page.evaluate(() => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 1200;
-    canvas.height = 900;
-    const g = canvas.getContext('2d')!;
-    g.fillStyle = '#0369a1';
-    g.fillRect(0, 0, 1200, 900);
-    g.fillStyle = '#fbbf24';
-    g.fillRect(300, 200, 600, 500);
-    return canvas.toDataURL('image/png');
-  });
-  return Buffer.from(dataUrl.split(',')[1], 'base64');
-}
-
-/** The avatar shows a picture that the browser decoded (not initials, not a broken image). */
-async function expectPicture(avatar: Locator) {
-  await expect(avatar).toHaveAttribute('data-loaded', '', { timeout: 30_000 });
-  await expect.poll(() => avatar.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-}
-
 test('pictures and roles: alice sets her picture and the room\'s offline, bob accepts the invitation offline; each sees the other\'s changes, pictures stay offline', async ({ browser }) => {
   test.setTimeout(180_000);
   const [alice, bob] = await Promise.all([newUser('alice'), newUser('bob')]);
   const roomId = await alice.api.createRoom('Équipe terrain', [bob.userId]);
-  const aliceContext = await browser.newContext();
-  const bobContext = await browser.newContext();
-  const a = await aliceContext.newPage();
-  const b = await bobContext.newPage();
-  const errors = [...trackPageErrors(a), ...trackPageErrors(b)];
-  echoConsole(a, 'alice');
-  echoConsole(b, 'bob');
-  await loginThroughUi(a, alice);
-  await saveRecoveryKey(a);
-  await loginThroughUi(b, bob);
-  await saveRecoveryKey(b);
-  const png = await photo(a);
+  const { context: aliceContext, page: a, errors: aliceErrors } = await signedInDevice(browser, alice, 'alice');
+  const { context: bobContext, page: b, errors: bobErrors } = await signedInDevice(browser, bob, 'bob');
+  const png = await drawing(a, 1200, 900);
 
   // Alice, offline: her own picture and the room's wait in the outbox.
   await cut(aliceContext, HOMESERVER_URL);
@@ -106,7 +76,7 @@ test('pictures and roles: alice sets her picture and the room\'s offline, bob ac
   await expectPicture(roomButton(b, 'Équipe terrain').getByTestId('avatar'));
   await restore(bobContext, HOMESERVER_URL);
 
-  expect(errors).toEqual([]);
+  expect([...aliceErrors, ...bobErrors]).toEqual([]);
   await aliceContext.close();
   await bobContext.close();
 });

@@ -1,22 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { echoConsole, loginThroughUi, roomButton, saveRecoveryKey, trackPageErrors } from './app';
+import { roomButton, signedInDevice } from './app';
 import { newUser } from './homeserver';
 
 test('a voice message recorded from the (fake) microphone arrives with its duration and waveform, and plays for bob', async ({ browser }) => {
   test.setTimeout(150_000);
   const [alice, bob] = await Promise.all([newUser('alice'), newUser('bob')]);
   const roomId = await bob.api.sharedRoom('Equipe', alice.api);
-  const aliceContext = await browser.newContext();
-  const bobContext = await browser.newContext();
-  await aliceContext.grantPermissions(['microphone']);
-  const a = await aliceContext.newPage();
-  const b = await bobContext.newPage();
-  const errors = [...trackPageErrors(a), ...trackPageErrors(b)];
-  echoConsole(a, 'alice');
-  await loginThroughUi(a, alice);
-  await saveRecoveryKey(a);
-  await loginThroughUi(b, bob);
-  await saveRecoveryKey(b);
+  const { context: aliceContext, page: a, errors: aliceErrors } = await signedInDevice(browser, alice, 'alice', { permissions: ['microphone'] });
+  const { context: bobContext, page: b, errors: bobErrors } = await signedInDevice(browser, bob, 'bob');
   await roomButton(a, 'Equipe').click();
   await roomButton(b, 'Equipe').click();
 
@@ -45,7 +36,7 @@ test('a voice message recorded from the (fake) microphone arrives with its durat
   await message.getByRole('button', { name: 'Play the voice message' }).click();
   const player = message.getByTestId('attachment-player');
   await expect.poll(() => player.evaluate((el: HTMLAudioElement) => el.currentTime), { timeout: 15_000 }).toBeGreaterThan(0.3);
-  expect(errors).toEqual([]);
+  expect([...aliceErrors, ...bobErrors]).toEqual([]);
   await aliceContext.close();
   await bobContext.close();
 });

@@ -2,6 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { downloadAttachment } from '@/lib/actions/downloadAttachment';
+import { isRecord } from '@/lib/isRecord';
 import { blurhashIn, pictureOf, pictureState, requestPicture, smallEnoughForSaver, subscribePictures } from '@/lib/media/attachmentImages';
 import { ErrorNote } from '../ui/ErrorNote';
 import { useActionError } from '../ui/useActionError';
@@ -18,10 +19,10 @@ export function isMedia(content: Record<string, unknown> | undefined): boolean {
 
 /** A picture, a file, a video or a sound: the picture shown, the rest as a card to download. */
 export function MediaBody({ body, content }: { body: string; content: Record<string, unknown> }) {
-  const info = (typeof content.info === 'object' && content.info ? content.info : {}) as Record<string, unknown>;
+  const info = fieldOf(content, 'info');
   const name = typeof content.filename === 'string' ? content.filename : body;
   const caption = typeof content.filename === 'string' && body !== content.filename ? body : undefined;
-  const sent = typeof content.url === 'string' || (typeof content.file === 'object' && content.file !== null);
+  const sent = typeof content.url === 'string' || isRecord(content.file);
   return (
     <span className="flex flex-col gap-1" data-testid="attachment" data-msgtype={String(content.msgtype)}>
       {content.msgtype === 'm.image' && sent ? (
@@ -39,18 +40,15 @@ export function MediaBody({ body, content }: { body: string; content: Record<str
 }
 
 function isVoice(content: Record<string, unknown>): boolean {
-  return typeof content['org.matrix.msc3245.voice'] === 'object' && content['org.matrix.msc3245.voice'] !== null;
+  return isRecord(content['org.matrix.msc3245.voice']);
 }
 
 /** A voice message: its waveform and length, played in the page (with a seek bar) once asked for. */
 function VoiceMessage({ content }: { content: Record<string, unknown> }) {
   const t = useTranslations('voice');
-  const audio = (typeof content['org.matrix.msc1767.audio'] === 'object' && content['org.matrix.msc1767.audio']) || {};
-  const info = (typeof content.info === 'object' && content.info) || {};
-  const waveform = Array.isArray((audio as { waveform?: unknown }).waveform)
-    ? ((audio as { waveform: unknown[] }).waveform.filter((v) => typeof v === 'number').slice(0, 120) as number[])
-    : [];
-  const durationMs = num((audio as { duration?: unknown }).duration) ?? num((info as { duration?: unknown }).duration);
+  const audio = fieldOf(content, 'org.matrix.msc1767.audio');
+  const waveform = Array.isArray(audio.waveform) ? audio.waveform.filter((v): v is number => typeof v === 'number').slice(0, 120) : [];
+  const durationMs = num(audio.duration) ?? num(fieldOf(content, 'info').duration);
   return (
     <span className="flex flex-col gap-1" data-testid="voice-message">
       <span className="flex items-center gap-2">
@@ -71,9 +69,14 @@ function VoiceMessage({ content }: { content: Record<string, unknown> }) {
 
 /** What showing the picture costs: its thumbnail's size, else the picture's. */
 function thumbnailBytes(content: Record<string, unknown>): number {
-  const info = (typeof content.info === 'object' && content.info ? content.info : {}) as Record<string, unknown>;
-  const thumb = (typeof info.thumbnail_info === 'object' && info.thumbnail_info ? info.thumbnail_info : {}) as Record<string, unknown>;
-  return num(thumb.size) ?? num(info.size) ?? 0;
+  const info = fieldOf(content, 'info');
+  return num(fieldOf(info, 'thumbnail_info').size) ?? num(info.size) ?? 0;
+}
+
+/** An object field of event content, or an empty one when it is missing or not an object. */
+function fieldOf(content: Record<string, unknown>, key: string): Record<string, unknown> {
+  const value = content[key];
+  return isRecord(value) ? value : {};
 }
 
 function num(value: unknown): number | undefined {

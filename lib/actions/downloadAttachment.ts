@@ -1,4 +1,5 @@
 import { getSavedFile, saveFile } from '../db/savedFiles';
+import { isRecord } from '../isRecord';
 import { ActionError } from '../matrix/errors';
 import { fetchContent, fetchEncrypted, type DownloadControl, type EncryptedFile } from '../media/authenticatedMedia';
 import { BrokenMedia } from '../media/imageStore';
@@ -11,9 +12,8 @@ import { parseMxc } from '../media/mxc';
  * refused, never handed out. `control` reports progress and cancels.
  */
 export async function downloadAttachment(content: Record<string, unknown>, control: DownloadControl = {}): Promise<Blob> {
-  const info = (typeof content.info === 'object' && content.info) || {};
-  const mimetype = typeof (info as { mimetype?: unknown }).mimetype === 'string' ? (info as { mimetype: string }).mimetype : 'application/octet-stream';
-  const file = typeof content.file === 'object' && content.file !== null ? (content.file as EncryptedFile) : undefined;
+  const mimetype = isRecord(content.info) && typeof content.info.mimetype === 'string' ? content.info.mimetype : 'application/octet-stream';
+  const file = isRecord(content.file) ? (content.file as unknown as EncryptedFile) : undefined;
   const url = file ? file.url : typeof content.url === 'string' ? content.url : undefined;
   if (!url || !parseMxc(url)) throw new ActionError('brokenMedia');
   const kept = await getSavedFile(url).catch(() => undefined);

@@ -1,10 +1,8 @@
-import { getRoom } from '../db/queries';
 import { ActionError } from '../matrix/errors';
 import { prepareAttachment } from '../media/attachment';
-import { uploadLimit } from '../media/uploadLimit';
 import { waveformOf } from '../media/waveform';
 import { enqueue } from '../outbox/enqueue';
-import { megabytes } from './sendAttachments';
+import { encryptsFor, refuseUnsendable } from './sendAttachments';
 
 export interface Recording {
   blob: Blob;
@@ -20,15 +18,13 @@ export interface Recording {
  */
 export async function sendVoiceMessage(roomId: string, recording: Recording, body: string): Promise<void> {
   if (recording.blob.size === 0 || recording.durationMs < 300) throw new ActionError('recordingTooShort');
-  const limit = await uploadLimit();
-  if (limit !== undefined && recording.blob.size > limit) throw new ActionError('fileTooLarge', { name: body, limit: megabytes(limit) });
+  await refuseUnsendable([{ name: body, size: recording.blob.size }]);
   const mimetype = recording.blob.type || 'audio/webm';
   const extension = mimetype.includes('ogg') ? 'ogg' : mimetype.includes('mp4') ? 'm4a' : 'webm';
   const file = new File([recording.blob], `voice-message.${extension}`, { type: mimetype });
   const duration = Math.round(recording.durationMs);
-  const encrypt = (await getRoom(roomId))?.encrypted !== false;
   const { content, uploads } = await prepareAttachment(file, {
-    encrypt,
+    encrypt: await encryptsFor(roomId),
     extra: {
       body,
       info: { duration },

@@ -2,6 +2,7 @@ import type { MatrixClient, MatrixEvent, Room, RoomMember } from 'matrix-js-sdk'
 import type { EventChange } from '../db/applyChanges';
 import type { EventRow, MemberRow, Membership, PowerNeeded, ReceiptRow, RoomRow } from '../db/types';
 import { DIRECT } from './accountData';
+import { isRecord } from '../isRecord';
 
 /** Event types the timeline shows. */
 const SHOWN = new Set(['m.room.message', 'm.room.encrypted']);
@@ -11,10 +12,6 @@ type Content = Record<string, unknown> & {
   'm.new_content'?: unknown;
   redacts?: unknown;
 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * What a timeline event means for the store, or null for what the timeline does not keep

@@ -4,6 +4,7 @@
 import { fetchEncrypted, fetchThumbnail, type EncryptedFile } from './authenticatedMedia';
 import { imageState, requestImage, subscribeImages, type ImageState } from './imageStore';
 import { parseMxc } from './mxc';
+import { isRecord } from '../isRecord';
 
 /** The box a timeline picture is fetched for (Synapse scales within it). */
 const BOX = { width: 800, height: 600 };
@@ -60,7 +61,7 @@ function encryptedFile(value: unknown): EncryptedFile | null {
 }
 
 function record(value: unknown): Record<string, unknown> | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return isRecord(value) ? value : null;
 }
 
 function str(value: unknown): string | undefined {

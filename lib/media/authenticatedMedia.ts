@@ -7,7 +7,7 @@ import { downloadPath, parseMxc, thumbnailPath, type MediaId } from './mxc';
  * with the access token in a header: Synapse serves media only so, and a token never goes
  * into a URL an <img> or a log could keep.
  */
-async function fetchMedia(path: string, signal?: AbortSignal): Promise<Response> {
+export async function fetchMedia(path: string, signal?: AbortSignal): Promise<Response> {
   const session = await getSession().catch(() => null);
   if (!session) throw new Error('signed out');
   const res = await fetch(session.homeserverUrl + path, { headers: { authorization: `Bearer ${session.accessToken}` }, signal });

@@ -106,7 +106,7 @@ function notify(): void {
 
 if (typeof window !== 'undefined') window.addEventListener('online', () => failedAt.clear());
 
-/** Signed out: nothing of the account's stays in memory. */
+/** Empties the in-memory store (tests start clean with it; a signed-out page reloads anyway). */
 export function forgetImages(): void {
   for (const state of states.values()) if (state !== 'broken') URL.revokeObjectURL(state.url);
   states.clear();

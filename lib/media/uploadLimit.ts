@@ -1,4 +1,4 @@
-import { getSession } from '../db/queries';
+import { fetchMedia } from './authenticatedMedia';
 
 /** How long the limit the homeserver gave is trusted before asking again. */
 const KEEP_MS = 60 * 60 * 1000;
@@ -13,28 +13,13 @@ let known: { bytes: number; at: number } | null = null;
  */
 export async function uploadLimit(now = Date.now()): Promise<number | undefined> {
   if (known && now - known.at < KEEP_MS) return known.bytes;
-  const session = await getSession().catch(() => null);
-  if (!session) return undefined;
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), WAIT_MS);
   try {
-    const res = await fetch(`${session.homeserverUrl}/_matrix/client/v1/media/config`, {
-      headers: { authorization: `Bearer ${session.accessToken}` },
-      signal: controller.signal,
-    });
-    const body = (await res.json().catch(() => ({}))) as { 'm.upload.size'?: unknown };
-    const bytes = body['m.upload.size'];
-    if (!res.ok || typeof bytes !== 'number' || bytes <= 0) return undefined;
+    const res = await fetchMedia('/_matrix/client/v1/media/config', AbortSignal.timeout(WAIT_MS));
+    const bytes = ((await res.json()) as { 'm.upload.size'?: unknown })['m.upload.size'];
+    if (typeof bytes !== 'number' || bytes <= 0) return undefined;
     known = { bytes, at: now };
     return bytes;
   } catch {
-    return known?.bytes;
-  } finally {
-    clearTimeout(timer);
+    return known?.bytes; // offline, signed out, no answer in time: the last known limit, if any
   }
-}
-
-/** For tests: forget the limit asked before. */
-export function forgetUploadLimit(): void {
-  known = null;
 }

@@ -58,16 +58,18 @@ export async function enqueueRoomChange(roomId: string, change: RoomChange, uplo
  * Queues the creation of a room; it shows at once under a placeholder id (returned), where
  * the user can already write: those rows wait for the creation, then go to the real room.
  */
-export async function enqueueRoomCreation(creation: RoomCreation, name: string): Promise<string> {
-  const row = newRow({ roomId: '', kind: 'create', type: 'm.room.create', content: { ...creation } });
-  row.roomId = placeholderRoomId(row.txnId);
-  await addRoomCreation(row, name);
-  return row.roomId;
+export function enqueueRoomCreation(creation: RoomCreation, name: string): Promise<string> {
+  return enqueueNewRoom('create', 'm.room.create', { ...creation }, name);
 }
 
 /** Queues joining a room by its address; like a creation, it shows at once under a placeholder id (returned). */
-export async function enqueueRoomJoin(join: RoomJoin, name = join.address): Promise<string> {
-  const row = newRow({ roomId: '', kind: 'joinAddress', type: 'm.room.join', content: { ...join } });
+export function enqueueRoomJoin(join: RoomJoin, name = join.address): Promise<string> {
+  return enqueueNewRoom('joinAddress', 'm.room.join', { ...join }, name);
+}
+
+/** A row whose room gets its id from the homeserver: shown under its placeholder meanwhile. */
+async function enqueueNewRoom(kind: 'create' | 'joinAddress', type: string, content: Record<string, unknown>, name: string): Promise<string> {
+  const row = newRow({ roomId: '', kind, type, content });
   row.roomId = placeholderRoomId(row.txnId);
   await addRoomCreation(row, name);
   return row.roomId;

@@ -1,4 +1,5 @@
 import type { OutboxUpload } from '../db/types';
+import { isRecord } from '../isRecord';
 
 /**
  * A media message's content with its uploads' URIs in place: the first upload is the file
@@ -19,8 +20,4 @@ export function withUploadedUris(content: Record<string, unknown>, uploads: Outb
     out.info = info;
   }
   return out;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,5 @@
 import type { OutboxRow, ProfileChange, RoomChange, RoomCreation, RoomJoin } from '../db/types';
+import { isRecord } from '../isRecord';
 import { withUploadedUris } from './mediaContent';
 
 /** What one outbox row asks of the homeserver, with its relation resolved to an event id. */
@@ -39,7 +40,7 @@ export function requestFor(row: OutboxRow): OutgoingRequest | null {
   if (index >= 0) {
     const { blob, contentType, name } = row.uploads![index];
     // A message's encrypted attachment carries its keys in `file`; room and profile pictures are public.
-    const encrypted = typeof row.content.file === 'object' && row.content.file !== null;
+    const encrypted = isRecord(row.content.file);
     const inMessage = (row.kind ?? 'event') === 'event';
     return { kind: 'upload', roomId, txnId, index, blob, contentType, encrypted, inMessage, ...(name ? { name } : {}) };
   }
