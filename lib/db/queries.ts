@@ -28,10 +28,10 @@ export async function directRoomWith(userId: string): Promise<string | undefined
   });
 }
 
-/** Joined and invited rooms, newest activity first. */
+/** Joined and invited rooms, newest activity first (a created room's placeholder gone once it exists). */
 export async function listRooms(): Promise<RoomRow[]> {
   const rooms = await db().rooms.orderBy('lastTs').reverse().toArray();
-  return rooms.filter((r) => r.membership !== 'leave');
+  return rooms.filter((r) => r.membership !== 'leave' && !r.movedTo);
 }
 
 export async function getRoom(roomId: string): Promise<RoomRow | null> {

@@ -33,7 +33,7 @@ export async function settlePlaceholderRoom(d: LuxchatDb, placeholder: string, r
     const { creating: _creating, movedTo: _movedTo, ...room } = shown;
     await d.rooms.put({ ...room, roomId });
   }
-  await d.rooms.put({ ...shown, creating: false, movedTo: roomId, membership: 'leave' });
+  await d.rooms.put({ ...shown, creating: false, movedTo: roomId });
 }
 
 /** The creation was discarded: the placeholder goes. */
