@@ -9,6 +9,7 @@ export function markOnce(name: 'luxchat:rooms-painted' | 'luxchat:timeline-paint
 
 /** Steps of the sync's start, for bench/resume.mjs: where the time to the new messages goes. */
 export type SyncStep =
+  | 'luxchat:resumed-sync-stored'
   | 'luxchat:sdk-loaded'
   | 'luxchat:stores-ready'
   | 'luxchat:saved-sync-replayed'

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../db/database';
 import { createGroup } from './createGroup';
-import { freshDatabase } from './testOutbox';
+import { freshDatabase } from '../db/testDatabase';
 
 beforeEach(freshDatabase);
 

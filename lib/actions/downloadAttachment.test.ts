@@ -2,7 +2,7 @@ import { encryptAttachment } from 'matrix-encrypt-attachment';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { saveSession } from '../db/session';
 import { downloadAttachment } from './downloadAttachment';
-import { freshDatabase } from './testOutbox';
+import { freshDatabase } from '../db/testDatabase';
 
 beforeEach(async () => {
   await freshDatabase();

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { editMessage } from './editMessage';
 import { sendMessage } from './sendMessage';
-import { freshDatabase, outboxRows } from './testOutbox';
+import { freshDatabase, outboxRows } from '../db/testDatabase';
 
 beforeEach(freshDatabase);
 

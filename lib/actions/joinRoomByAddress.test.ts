@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../db/database';
-import { freshDatabase, joinedRoom, outboxRows } from './testOutbox';
+import { freshDatabase, joinedRoom, outboxRows } from '../db/testDatabase';
 
 const commands: unknown[][] = [];
 /** The homeserver's aliases: undefined stands for no answer (offline). */

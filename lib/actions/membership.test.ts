@@ -4,7 +4,7 @@ import { db } from '../db/database';
 import { listRooms } from '../db/queries';
 import { acceptInvite } from './acceptInvite';
 import { leaveRoom } from './leaveRoom';
-import { freshDatabase, joinedRoom, outboxRows } from './testOutbox';
+import { freshDatabase, joinedRoom, outboxRows } from '../db/testDatabase';
 
 beforeEach(freshDatabase);
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../db/database';
 import { enqueue } from '../outbox/enqueue';
 import { confirmMessage, discardMessage, retryMessage } from './outbox';
-import { freshDatabase, outboxRows } from './testOutbox';
+import { freshDatabase, outboxRows } from '../db/testDatabase';
 
 beforeEach(freshDatabase);
 

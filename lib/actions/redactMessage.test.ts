@@ -3,7 +3,7 @@ import { db } from '../db/database';
 import { toggleReaction } from './react';
 import { redactMessage } from './redactMessage';
 import { sendMessage } from './sendMessage';
-import { freshDatabase, outboxRows } from './testOutbox';
+import { freshDatabase, outboxRows } from '../db/testDatabase';
 
 beforeEach(freshDatabase);
 

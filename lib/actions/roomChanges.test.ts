@@ -5,7 +5,7 @@ import { inviteToRoom } from './inviteToRoom';
 import { removeMember } from './removeMember';
 import { renameRoom } from './renameRoom';
 import { setRoomTopic } from './setRoomTopic';
-import { freshDatabase, joinedRoom, outboxRows } from './testOutbox';
+import { freshDatabase, joinedRoom, outboxRows } from '../db/testDatabase';
 
 beforeEach(freshDatabase);
 

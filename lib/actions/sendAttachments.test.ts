@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../db/database';
-import { freshDatabase, joinedRoom, outboxRows } from './testOutbox';
+import { freshDatabase, joinedRoom, outboxRows } from '../db/testDatabase';
 
 let limit: number | undefined = 1024;
 vi.mock('../media/uploadLimit', () => ({ uploadLimit: async () => limit }));

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, MessageTooLong, sendMessage } from './sendMessage';
-import { freshDatabase, outboxRows } from './testOutbox';
+import { freshDatabase, outboxRows } from '../db/testDatabase';
 
 beforeEach(freshDatabase);
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { MessageTooLong } from './messageText';
 import { sendMessage } from './sendMessage';
 import { sendReply } from './sendReply';
-import { freshDatabase, outboxRows } from './testOutbox';
+import { freshDatabase, outboxRows } from '../db/testDatabase';
 
 beforeEach(freshDatabase);
 

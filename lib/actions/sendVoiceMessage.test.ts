@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../db/database';
-import { freshDatabase, joinedRoom, outboxRows } from './testOutbox';
+import { freshDatabase, joinedRoom, outboxRows } from '../db/testDatabase';
 
 vi.mock('../media/uploadLimit', () => ({ uploadLimit: async () => 10 * 1024 * 1024 }));
 const { sendVoiceMessage } = await import('./sendVoiceMessage');

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../db/database';
-import { joinedRoom } from './testOutbox';
+import { joinedRoom } from '../db/testDatabase';
 import { setMemberRole } from './setMemberRole';
 
 const room = (myPowerLevel: number) => joinedRoom(myPowerLevel);

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../db/database';
-import { joinedRoom } from './testOutbox';
+import { joinedRoom } from '../db/testDatabase';
 import { requestFor } from '../outbox/request';
 
 // Decoding and drawing need a browser (checked end to end); here the picture "shrinks" to 3 bytes.

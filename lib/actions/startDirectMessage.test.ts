@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../db/database';
 import { ActionError } from '../matrix/errors';
-import { freshDatabase, joinedRoom, outboxRows } from './testOutbox';
+import { freshDatabase, joinedRoom, outboxRows } from '../db/testDatabase';
 
 let userExists: (userId: string) => Promise<boolean> = async () => true;
 vi.mock('../matrix/remote', () => ({

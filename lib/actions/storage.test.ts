@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../db/database';
 import { dataSaverSetting, maxEventsPerRoom, setDataSaver, setMaxEventsPerRoom } from './storage';
-import { freshDatabase, joinedRoom } from './testOutbox';
+import { freshDatabase, joinedRoom } from '../db/testDatabase';
 
 beforeEach(freshDatabase);
 

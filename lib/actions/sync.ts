@@ -8,6 +8,6 @@ import type { SessionRow } from '../db/types';
 export async function loadSyncEngine(): Promise<(session: SessionRow) => () => void> {
   // The crypto WASM compiles while the engine's code loads, instead of after it.
   void import('../matrix/cryptoWasm').then((m) => m.loadCryptoWasm());
-  const { runSyncLeader } = await import('../matrix/leader');
+  const { runSyncLeader } = await import('../matrix/syncLeader');
   return runSyncLeader;
 }

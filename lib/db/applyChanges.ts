@@ -6,7 +6,7 @@ import { retireEchoes, retireSentInRoom } from './outbox';
 import { writeReceipts } from './receipts';
 import { writeRooms } from './rooms';
 import { getSettings } from './settings';
-import type { EditRow, EventRow, GapRow, MemberRow, ReactionRow, ReceiptRow, RoomRow } from './types';
+import type { EditRow, EventRow, GapRow, MemberRow, ReactionRow, ReceiptRow, RoomPreview, RoomRow } from './types';
 
 export { DEFAULT_MAX_EVENTS_PER_ROOM } from './settings';
 
@@ -22,6 +22,8 @@ export type EventChange =
 export interface ChangeBatch {
   events: EventChange[];
   rooms: RoomRow[];
+  /** Newest messages and counts of stored rooms, known without their full summary. */
+  roomPreviews: RoomPreview[];
   members: MemberRow[];
   receipts: ReceiptRow[];
   /** Limited syncs: history skipped just before an event of this batch; with an id, a gap moved by filling. */
@@ -31,7 +33,7 @@ export interface ChangeBatch {
 }
 
 export function emptyBatch(): ChangeBatch {
-  return { events: [], rooms: [], members: [], receipts: [], gaps: [], closedGaps: [] };
+  return { events: [], rooms: [], roomPreviews: [], members: [], receipts: [], gaps: [], closedGaps: [] };
 }
 
 export async function maxEventsPerRoom(): Promise<number> {
@@ -162,7 +164,7 @@ export async function applyChanges(batch: ChangeBatch): Promise<void> {
 
     // Independent of each other: sent together, not one round trip after another (on a main
     // thread busy with the sync, each round trip waits its turn).
-    await Promise.all([writeRooms(d, batch.rooms, previews, events), writeMembers(d, batch.members), writeReceipts(d, batch.receipts), writeGaps(d, batch.gaps, batch.closedGaps)]);
+    await Promise.all([writeRooms(d, batch.rooms, previews, events, batch.roomPreviews), writeMembers(d, batch.members), writeReceipts(d, batch.receipts), writeGaps(d, batch.gaps, batch.closedGaps)]);
     touchedRooms = touched;
   });
   // Housekeeping, after the batch shows: a prune that does not happen now happens next time.

@@ -2,7 +2,7 @@ import { databaseExists, db } from './database';
 import { roomEvents } from './events';
 import { pendingRef, withLocalEcho, type LocalEcho } from './localEcho';
 import { UNSENT_STATES } from './outbox';
-import { creationTxnId, PROFILE_ROOM, type ConnectionState, type EventRow, type GapRow, type MessageRef, type OutboxRow, type RoomRow, type SessionRow } from './types';
+import { creationTxnId, PROFILE_ROOM, type ConnectionState, type EventRow, type GapRow, type MemberRow, type MessageRef, type OutboxRow, type RoomRow, type SessionRow } from './types';
 
 /** The signed-in session; signed out when the database does not even exist (it is not created here). */
 export async function getSession(): Promise<SessionRow | null> {
@@ -193,5 +193,22 @@ export async function getMembers(roomId: string): Promise<MemberView[]> {
         avatarUrl: m.avatarUrl,
       }))
       .sort((a, b) => a.displayName.localeCompare(b.displayName));
+  });
+}
+
+/** What the device has of a sync answer's rooms, events and senders (read before applying it). */
+export async function storedForAnswer(
+  roomIds: string[],
+  eventIds: string[],
+  senders: [string, string][],
+): Promise<{ rooms: RoomRow[]; storedEventIds: string[]; members: MemberRow[] }> {
+  const d = db();
+  return d.transaction('r', d.rooms, d.events, d.members, async () => {
+    const [rooms, events, members] = await Promise.all([d.rooms.bulkGet(roomIds), d.events.bulkGet(eventIds), d.members.bulkGet(senders)]);
+    return {
+      rooms: rooms.filter((r): r is RoomRow => !!r),
+      storedEventIds: events.flatMap((e) => (e ? [e.eventId] : [])),
+      members: members.filter((m): m is MemberRow => !!m),
+    };
   });
 }

@@ -1,6 +1,6 @@
 import { db, type LuxchatDb } from './database';
 import { roomEvents } from './events';
-import type { EventRow, RoomRow } from './types';
+import type { EventRow, RoomPreview, RoomRow } from './types';
 
 /**
  * The rooms table's one writer: the sync's summaries (within applyChanges' transaction), and
@@ -64,9 +64,32 @@ async function refreshPreview(d: LuxchatDb, room: RoomRow, events: Map<string, E
   return { ...room, lastEventId: newer?.eventId, lastBody: newer?.body, lastSender: newer?.senderName };
 }
 
-/** Room summaries, and the previews of rooms whose shown message changed (`previews`). */
-export async function writeRooms(d: LuxchatDb, incomingRooms: RoomRow[], previews: Set<string>, events: Map<string, EventRow | undefined>): Promise<void> {
-  const roomIds = [...new Set([...incomingRooms.map((r) => r.roomId), ...previews])];
+/** A stored room with a newer message or new counts; an older message changes nothing. */
+function withPreview(room: RoomRow, preview: RoomPreview): RoomRow {
+  const row = { ...room };
+  if (preview.unread !== undefined) row.unread = preview.unread;
+  if (preview.mentions !== undefined) row.mentions = preview.mentions;
+  if (preview.lastEventId && preview.lastTs !== undefined && preview.lastTs >= room.lastTs) {
+    row.lastTs = preview.lastTs;
+    row.lastEventId = preview.lastEventId;
+    row.lastSender = preview.lastSender;
+    row.lastBody = preview.lastBody;
+  }
+  return row;
+}
+
+/**
+ * Room summaries, previews of stored rooms (`roomPreviews`), and the previews of rooms whose
+ * shown message changed (`previews`).
+ */
+export async function writeRooms(
+  d: LuxchatDb,
+  incomingRooms: RoomRow[],
+  previews: Set<string>,
+  events: Map<string, EventRow | undefined>,
+  roomPreviews: RoomPreview[] = [],
+): Promise<void> {
+  const roomIds = [...new Set([...incomingRooms.map((r) => r.roomId), ...previews, ...roomPreviews.map((p) => p.roomId)])];
   if (!roomIds.length) return;
   const storedRooms = new Map((await d.rooms.bulkGet(roomIds)).flatMap((r) => (r ? [[r.roomId, r] as const] : [])));
   const rooms = new Map<string, RoomRow>();
@@ -84,6 +107,10 @@ export async function writeRooms(d: LuxchatDb, incomingRooms: RoomRow[], preview
       previews.add(row.roomId);
     }
     rooms.set(row.roomId, row);
+  }
+  for (const preview of roomPreviews) {
+    const room = rooms.get(preview.roomId) ?? storedRooms.get(preview.roomId);
+    if (room) rooms.set(room.roomId, withPreview(room, preview));
   }
   await Promise.all(
     [...previews].map(async (roomId) => {

@@ -39,6 +39,13 @@ export interface RoomRow {
   movedTo?: string;
 }
 
+/**
+ * What a sync answer says about a stored room without the SDK's full summary of it: its newest
+ * shown message (if it brought one) and the homeserver's unread counts (if they apply).
+ */
+export type RoomPreview = Pick<RoomRow, 'roomId'> &
+  Partial<Pick<RoomRow, 'lastTs' | 'lastSender' | 'lastBody' | 'lastEventId' | 'unread' | 'mentions'>>;
+
 /** The power level each room action needs. */
 export interface PowerNeeded {
   redact: number;
@@ -333,7 +340,18 @@ export type VerificationView =
   | { phase: 'cancelled' };
 
 /** Small shared values, keyed by name (connection state, settings, encryption status). */
+/**
+ * Where the SDK's saved sync stopped (the `since` it saved, and the sync filter it used): a
+ * reopened app asks for what changed from there before the SDK has loaded.
+ */
+export interface ResumePointRow {
+  key: 'resumePoint';
+  since: string;
+  filterId: string;
+}
+
 export type KvRow =
+  | ResumePointRow
   | { key: 'connection'; state: ConnectionState; at: number; dataSaver?: boolean }
   | { key: 'settings'; maxEventsPerRoom: number; dataSaver?: DataSaverSetting }
   | { key: 'verification'; view: VerificationView }

@@ -7,6 +7,8 @@ import { secretStorageCallbacks } from './crypto/secretStorageKeys';
 import { markStep } from '../perfMarks';
 import { Ingest } from './ingest';
 import { StartupPrefetch } from './startupPrefetch';
+import type { ResumedSync } from './resumeSync';
+import { saveResumePoint } from '../db/resumePoint';
 import { trimSavedTimelines } from './savedSyncSize';
 import { syncFilterDefinition } from './syncFilter';
 import { trimSavedSync } from './trimSavedSync';
@@ -24,6 +26,8 @@ export interface StartOptions {
   dataSaver: boolean;
   /** The homeserver refused the token (`soft`: the user may sign in again and keep the data). */
   onSessionEnded(soft: boolean): void;
+  /** The /sync asked before the SDK loaded: it answers the SDK's first one. */
+  resumed?: ResumedSync | null;
 }
 
 // One client per page: React StrictMode runs effects twice, and two initRustCrypto on
@@ -84,8 +88,13 @@ async function create(session: SessionRow, options: StartOptions): Promise<Runni
   // The SDK's sync accumulator on the device: a reopened app asks /sync only for what changed
   // since the saved position, instead of downloading the whole account again.
   const store = new sdk.IndexedDBStore({ indexedDB: globalThis.indexedDB, dbName: SYNC_DB_NAME, localStorage: globalThis.localStorage });
-  trimSavedTimelines(store, SAVED_EVENTS_PER_ROOM);
+  // Each saved position becomes the next start's resume point (resumeSync), with the filter used.
+  trimSavedTimelines(store, SAVED_EVENTS_PER_ROOM, (since) => {
+    const filterId = store.getFilterIdByName(SYNC_FILTER_NAME(session.userId));
+    if (filterId) void saveResumePoint(since, filterId).catch(() => undefined);
+  });
   const prefetch = new StartupPrefetch(gate.fetch);
+  if (options.resumed) prefetch.offerSync(options.resumed);
   // Dexie has the saved timelines: the SDK's start-up replay needs the rooms' state, and little
   // history. The replay keeps the main thread busy for a while: it starts once the first /sync
   // has left (or after REPLAY_WAIT_MS, offline), so that the server works on the answer meanwhile.

@@ -15,8 +15,9 @@ import { prepareEncryption } from './crypto/encryptionSetup';
 import { watchUserTrust } from './crypto/trust';
 import { verification } from './crypto/verification';
 import { dataSaverActive, watchNetworkHints } from './dataSaver';
-import { becomeLeader, onSyncRetry, stepDown } from './leadership';
+import { becomeLeader, stepDown } from './leadership';
 import { runLocally, whenUserIdle } from './remote';
+import type { ResumedSync } from './resumeSync';
 import { serveRequests } from './rpc';
 import { signOutEverywhere } from './signOut';
 import { sdkTransport } from './transport';
@@ -55,10 +56,10 @@ function connectionFor(state: SyncState, data?: SyncStateData): ConnectionState 
 const START_TIMEOUT_MS = 180_000;
 
 /**
- * Runs the client and the outbox flush in this tab until `until` resolves ('stopped'), or
+ * Runs the client and the outbox flush in the syncing tab (syncLeader.ts elects it) until `until` resolves ('stopped'), or
  * until the data saver changes, which needs another sync filter ('restart').
  */
-async function lead(session: SessionRow, until: Promise<void>): Promise<'stopped' | 'restart'> {
+export async function lead(session: SessionRow, until: Promise<void>, resumed: ResumedSync | null): Promise<'stopped' | 'restart'> {
   let restart = () => {};
   const restarting = new Promise<void>((resolve) => (restart = resolve));
   const done = Promise.race([until.then(() => 'stopped' as const), restarting.then(() => 'restart' as const)]);
@@ -76,7 +77,7 @@ async function lead(session: SessionRow, until: Promise<void>): Promise<'stopped
     // A fresh page afterwards: no SDK, no database handles, the login screen saying why.
     else void signOutEverywhere({ serverSide: false, ended: true }).finally(() => location.replace(location.pathname));
   };
-  const starting = startClient(session, { dataSaver, onSessionEnded });
+  const starting = startClient(session, { dataSaver, onSessionEnded, resumed });
   becomeLeader(starting.then((r) => r.client));
   const stopServing = serveRequests(runLocally);
   const startTimer = setTimeout(() => void setConnectionState('failed', { dataSaver }).catch(() => undefined), START_TIMEOUT_MS);
@@ -199,62 +200,4 @@ async function lead(session: SessionRow, until: Promise<void>): Promise<'stopped
     flusher?.stop();
     await stopClient({ save: !isSealed() && !ended });
   }
-}
-
-/** After a failed start, the next try waits this long (doubling), unless the user retries. */
-const RESTART_MIN_MS = 5_000;
-const RESTART_MAX_MS = 120_000;
-
-/**
- * One tab per account syncs (matrix-js-sdk's contract is one client per session): a Web
- * Lock elects it; when it closes, the lock passes to a waiting tab. A start that fails is
- * shown, and tried again later or when the user asks. Returns a stop function.
- */
-export function runSyncLeader(session: SessionRow): () => void {
-  let release = () => {};
-  const until = new Promise<void>((resolve) => (release = resolve));
-  let retryNow = () => {};
-  let failedStart = false;
-  // The user's "Try again" after a failed start reloads the syncing tab: a module that failed
-  // to load (the crypto WASM, say) stays failed for the page's life, so only a fresh page is a
-  // real second try. The automatic retries in between cover passing failures.
-  const stopRetries = onSyncRetry(() => (failedStart ? location.reload() : retryNow()));
-  const abort = new AbortController();
-  const body = async () => {
-    let delay = RESTART_MIN_MS;
-    while (!abort.signal.aborted) {
-      try {
-        // A restart (the data saver changed) starts again at once.
-        if ((await lead(session, until)) === 'stopped') return;
-        delay = RESTART_MIN_MS;
-      } catch (error) {
-        console.error('luxchat: sync did not start', error);
-        if (isSealed()) return;
-        failedStart = true;
-        await setConnectionState('failed').catch(() => undefined);
-        await Promise.race([
-          new Promise<void>((resolve) => {
-            retryNow = resolve;
-            setTimeout(resolve, delay);
-          }),
-          until,
-        ]);
-        delay = Math.min(RESTART_MAX_MS, delay * 2);
-      }
-    }
-  };
-  if ('locks' in navigator) {
-    navigator.locks
-      .request(`luxchat-sync:${session.userId}`, { signal: abort.signal }, body)
-      .catch((e: unknown) => {
-        if ((e as Error)?.name !== 'AbortError') console.error(e);
-      });
-  } else {
-    void body();
-  }
-  return () => {
-    stopRetries();
-    abort.abort();
-    release();
-  };
 }

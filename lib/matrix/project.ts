@@ -3,15 +3,7 @@ import type { EventChange } from '../db/applyChanges';
 import type { EventRow, MemberRow, Membership, PowerNeeded, ReceiptRow, RoomRow } from '../db/types';
 import { DIRECT } from './accountData';
 import { isRecord } from '../isRecord';
-
-/** Event types the timeline shows. */
-const SHOWN = new Set(['m.room.message', 'm.room.encrypted']);
-
-type Content = Record<string, unknown> & {
-  'm.relates_to'?: { rel_type?: unknown; event_id?: unknown; key?: unknown; 'm.in_reply_to'?: { event_id?: unknown } };
-  'm.new_content'?: unknown;
-  redacts?: unknown;
-};
+import { contentFields, eventMeaning, type Content } from './eventMeaning';
 
 /**
  * What a timeline event means for the store, or null for what the timeline does not keep
@@ -23,60 +15,37 @@ export function projectEvent(event: MatrixEvent, nameOf?: (userId: string) => st
   const roomId = event.getRoomId();
   if (!eventId || !roomId || eventId.startsWith('~') || event.status !== null) return null;
   if (event.isState() || event.isBeingDecrypted()) return null;
-  const type = event.getType();
   const sender = event.getSender() ?? '';
-  // The event's own (decrypted) content; getContent() instead has the newest edit applied.
-  const own = event.getOriginalContent() as Content;
-  const relation = own['m.relates_to'] ?? (event.getRelation() as Content['m.relates_to'] | null) ?? undefined;
-  // Set on our own events (the sending device's), so their outbox rows can be retired.
-  const txnId: string | undefined = event.getUnsigned().transaction_id ?? event.getTxnId();
-
-  if (type === 'm.room.redaction') {
-    const target = event.event.redacts ?? own.redacts;
-    return typeof target === 'string' ? { kind: 'redaction', targetId: target, eventId, txnId } : null;
-  }
-  if (type === 'm.reaction') {
-    if (relation?.rel_type !== 'm.annotation' || typeof relation.event_id !== 'string' || typeof relation.key !== 'string') {
-      return null;
-    }
-    return { kind: 'reaction', row: { eventId, roomId, targetId: relation.event_id, key: relation.key, sender }, txnId };
-  }
-  if (!SHOWN.has(type)) return null;
-  if (relation?.rel_type === 'm.replace' && typeof relation.event_id === 'string') {
-    const next = own['m.new_content'];
-    return isRecord(next)
-      ? { kind: 'edit', roomId, targetId: relation.event_id, editId: eventId, sender, ts: event.getTs(), content: next, txnId }
-      : null;
-  }
-
-  const row: EventRow = {
+  const change = eventMeaning({
     eventId,
     roomId,
-    ts: event.getTs(),
+    type: event.getType(),
     sender,
     senderName: event.sender?.name ?? nameOf?.(sender) ?? sender,
-    type,
-    txnId,
-  };
-  if (event.isRedacted()) return { kind: 'event', row: { ...row, redacted: true, content: {} } };
+    ts: event.getTs(),
+    // The event's own (decrypted) content; getContent() instead has the newest edit applied.
+    content: event.getOriginalContent() as Content,
+    relation: (event.getRelation() as Content['m.relates_to'] | null) ?? undefined,
+    redacts: event.event.redacts,
+    txnId: event.getUnsigned().transaction_id ?? event.getTxnId(),
+    redacted: event.isRedacted(),
+  });
+  if (change?.kind !== 'event' || change.row.redacted) return change;
+  const { content: _own, body: _body, msgtype: _msgtype, inReplyTo, ...row } = change.row;
   if (event.isDecryptionFailure()) return { kind: 'event', row: { ...row, decryptionError: event.decryptionFailureReason ?? 'unknown' } };
   if (event.isEncrypted() && event.getClearContent() === null) return { kind: 'event', row: { ...row, decryptionError: 'pending' } };
-
-  const content = event.getContent() as Content;
-  row.content = content;
-  if (typeof content.msgtype === 'string') row.msgtype = content.msgtype;
-  if (typeof content.body === 'string') row.body = content.body;
+  // The SDK has the newest edit applied already.
+  const shown: EventRow = { ...row, ...contentFields(event.getContent()) };
+  if (inReplyTo) shown.inReplyTo = inReplyTo;
   // The account's push rules decide (m.mentions, or the user's name in older clients' messages).
-  if (event.getPushActions()?.tweaks?.highlight) row.highlight = true;
-  const replyTo = relation?.['m.in_reply_to']?.event_id;
-  if (typeof replyTo === 'string') row.inReplyTo = replyTo;
+  if (event.getPushActions()?.tweaks?.highlight) shown.highlight = true;
   const editedBy = event.replacingEventId();
   if (editedBy) {
-    row.editedBy = editedBy;
+    shown.editedBy = editedBy;
     const editTs = event.replacingEvent()?.getTs();
-    if (editTs !== undefined) row.editedAt = editTs;
+    if (editTs !== undefined) shown.editedAt = editTs;
   }
-  return { kind: 'event', row };
+  return { kind: 'event', row: shown };
 }
 
 function lastShownEvent(room: Room): { event: MatrixEvent; row: EventRow } | undefined {

@@ -58,4 +58,32 @@ describe('StartupPrefetch', () => {
     await sync;
     expect(sent).toBe(true);
   });
+
+  it("answers the SDK's first /sync from the resumed position with the resumed answer, once", async () => {
+    const { prefetch, calls } = setup();
+    const SYNC = 'http://127.0.0.1:8008/_matrix/client/v3/sync';
+    prefetch.offerSync({
+      since: 's1',
+      filterId: 'f1',
+      answer: Promise.resolve({ status: 200, headers: [['content-type', 'application/json'], ['content-encoding', 'gzip']], text: '{"next_batch":"s2"}' }),
+    });
+    // Another position or filter is not what was asked: it goes out.
+    await prefetch.fetch(`${SYNC}?filter=f1&since=s0&timeout=0`);
+    await prefetch.fetch(`${SYNC}?filter=f2&since=s1&timeout=0`);
+    expect(calls).toHaveLength(2);
+    const served = await prefetch.fetch(`${SYNC}?filter=f1&timeout=0&set_presence=offline&since=s1`, { method: 'GET' });
+    expect(await served.json()).toEqual({ next_batch: 's2' });
+    expect(served.headers.get('content-encoding')).toBeNull();
+    expect(calls).toHaveLength(2);
+    await prefetch.fetch(`${SYNC}?filter=f1&since=s1&timeout=0`);
+    expect(calls).toHaveLength(3);
+  });
+
+  it('sends the SDK\'s /sync itself when the resumed one got no answer', async () => {
+    const { prefetch, calls } = setup();
+    prefetch.offerSync({ since: 's1', filterId: 'f1', answer: Promise.resolve(null) });
+    const response = await prefetch.fetch('http://127.0.0.1:8008/_matrix/client/v3/sync?filter=f1&since=s1');
+    expect(await response.json()).toEqual({ call: 1 });
+    expect(calls).toHaveLength(1);
+  });
 });

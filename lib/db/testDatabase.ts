@@ -1,6 +1,6 @@
-// Shared by the action tests: a fresh database and the outbox as rows.
-import { db } from '../db/database';
-import type { RoomRow } from '../db/types';
+// Shared by the tests of the storage, sync and action layers: a fresh database, rooms and the outbox as rows.
+import { db } from './database';
+import type { RoomRow } from './types';
 
 export async function freshDatabase(): Promise<void> {
   await db().delete();
