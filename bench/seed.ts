@@ -5,6 +5,8 @@ import type { EventRow, RoomRow } from '../lib/db/types';
 export async function seed({ rooms, events, homeserverUrl }: { rooms: number; events: number; homeserverUrl: string }) {
   const d = db();
   await d.session.put({ id: 'current', homeserverUrl, userId: '@bench:localhost', deviceId: 'BENCH', accessToken: 'none' });
+  // A reopened app: it has a position to resume the sync from.
+  await d.kv.put({ key: 'resumePoint', since: 's1', filterId: '0' });
   const now = Date.now();
   const perRoom = Math.ceil(events / rooms);
   const roomRows: RoomRow[] = [];

@@ -1,4 +1,4 @@
-/** Marks the first time something painted, for the start-up benchmark (bench/startup.mjs). */
+/** Marks the first time something painted, for the start-up benchmark (bench/startup.mjs) and the sync's start. */
 export function markOnce(name: 'luxchat:rooms-painted' | 'luxchat:timeline-painted'): void {
   if (typeof performance === 'undefined' || performance.getEntriesByName(name).length) return;
   // After the frame that shows it, not when React committed it.
@@ -19,4 +19,22 @@ export type SyncStep =
 export function markStep(name: SyncStep): void {
   if (typeof performance === 'undefined' || performance.getEntriesByName(name).length) return;
   performance.mark(name);
+}
+
+/** Resolves once `name` has been marked (or at once if it was), or after `timeoutMs`. */
+export function marked(name: 'luxchat:rooms-painted', timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof PerformanceObserver === 'undefined' || performance.getEntriesByName(name).length) return resolve();
+    const observer = new PerformanceObserver((list) => {
+      if (!list.getEntriesByName(name).length) return;
+      done();
+    });
+    const timer = setTimeout(() => done(), timeoutMs);
+    const done = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    };
+    observer.observe({ type: 'mark' });
+  });
 }

@@ -2,6 +2,7 @@ import { isSealed } from '../db/database';
 import { setConnectionState } from '../db/queries';
 import type { SessionRow } from '../db/types';
 import { onSyncRetry } from './leadership';
+import { marked } from '../perfMarks';
 import { resumeSync } from './resumeSync';
 
 // Small and SDK-free: the tab is elected, and starts its resumed /sync, while the SDK loads.
@@ -9,7 +10,7 @@ import { resumeSync } from './resumeSync';
 /** After a failed start, the next try waits this long (doubling), unless the user retries. */
 const RESTART_MIN_MS = 5_000;
 const RESTART_MAX_MS = 120_000;
-/** At most this long the SDK's loading waits for the resumed /sync's answer. */
+/** At most this long the SDK's loading waits for the resumed /sync's answer and the room list's paint. */
 const SDK_WAIT_MS = 400;
 
 /**
@@ -31,9 +32,13 @@ export function runSyncLeader(session: SessionRow): () => void {
     // Elected: what changed while the app was closed is asked for at once. The SDK's code,
     // once it arrives, keeps the main thread busy for a while: it is loaded after the answer
     // is stored, unless the answer is slow to come.
+    // A reopened app also paints its stored rooms first (a first start has none to paint).
     let resumed = resumeSync(session).catch(() => null);
     const first = await resumed;
-    if (first) await Promise.race([first.answer, new Promise((resolve) => setTimeout(resolve, SDK_WAIT_MS))]);
+    if (first) {
+      const answered = Promise.race([first.answer, new Promise((resolve) => setTimeout(resolve, SDK_WAIT_MS))]);
+      await Promise.all([answered, marked('luxchat:rooms-painted', SDK_WAIT_MS)]);
+    }
     let delay = RESTART_MIN_MS;
     while (!abort.signal.aborted) {
       try {
