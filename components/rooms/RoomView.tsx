@@ -5,7 +5,7 @@ import { acceptInvite } from '@/lib/actions/acceptInvite';
 import { leaveRoom } from '@/lib/actions/leaveRoom';
 import { markRead } from '@/lib/actions/markRead';
 import type { RoomRow, SessionRow } from '@/lib/db/types';
-import { lastOwnMessage, pendingRoomChanges } from '@/lib/db/queries';
+import { lastOwnMessage, pendingRoomChanges, readPosition } from '@/lib/db/queries';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { RoomChanges } from './RoomChanges';
 import { Composer } from '../composer/Composer';
@@ -45,7 +45,19 @@ export function RoomView({
     if (last) setMode({ kind: 'edit', message: last.ref, body: last.body });
   };
 
-  useReadReceipts(room);
+  // Where the user left off, read before this visit marks anything read (the unread line stays there).
+  const [leftOff, setLeftOff] = useState<string | null | undefined>(undefined);
+  useEffect(() => {
+    let current = true;
+    readPosition(roomId, session.userId).then(
+      (eventId) => current && setLeftOff(eventId ?? null),
+      () => current && setLeftOff(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [roomId, session.userId]);
+  useReadReceipts(room, leftOff !== undefined);
   const movedTo = room?.movedTo;
   useEffect(() => {
     if (movedTo) onMoved(movedTo);
@@ -108,6 +120,7 @@ export function RoomView({
             key={roomId}
             room={room}
             session={session}
+            leftOff={leftOff}
             onReply={(to, senderName, body) => setMode({ kind: 'reply', to, senderName, body })}
             onEdit={(message, body) => setMode({ kind: 'edit', message, body })}
           />
@@ -125,7 +138,7 @@ export function RoomView({
  * Reading a room clears its count and sends a read receipt: when it opens, when a newer
  * message arrives while it is open, and when the tab becomes visible again.
  */
-function useReadReceipts(room: RoomRow | null | undefined) {
+function useReadReceipts(room: RoomRow | null | undefined, allowed: boolean) {
   const [visible, setVisible] = useState(() => typeof document !== 'undefined' && document.visibilityState === 'visible');
   useEffect(() => {
     const onChange = () => setVisible(document.visibilityState === 'visible');
@@ -138,11 +151,11 @@ function useReadReceipts(room: RoomRow | null | undefined) {
   const newest = room?.lastEventId;
   const unread = room?.unread ?? 0;
   useEffect(() => {
-    if (!roomId || !joined || !visible) return;
+    if (!roomId || !joined || !visible || !allowed) return;
     if (unread === 0 && newest === sentFor.current) return;
     sentFor.current = newest;
     void markRead(roomId);
-  }, [roomId, joined, newest, unread, visible]);
+  }, [roomId, joined, newest, unread, visible, allowed]);
 }
 
 function InviteBanner({ room, onDeclined }: { room: RoomRow; onDeclined: () => void }) {

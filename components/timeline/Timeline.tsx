@@ -20,6 +20,8 @@ import { EventItem, PendingItem, type MessageContext } from './MessageItem';
 export interface TimelineProps {
   room: RoomRow;
   session: SessionRow;
+  /** The event the user had read up to when the room opened (null: none; undefined: not known yet). */
+  leftOff: string | null | undefined;
   onReply(to: MessageRef, senderName: string, body: string): void;
   onEdit(message: MessageRef, body: string): void;
 }
@@ -38,7 +40,7 @@ function quotable(timeline: TimelineData, myName: string): Map<string, NonNullab
   return map;
 }
 
-export function Timeline({ room, session, onReply, onEdit }: TimelineProps) {
+export function Timeline({ room, session, leftOff, onReply, onEdit }: TimelineProps) {
   const roomId = room.roomId;
   const t = useTranslations('timeline');
   const [limit, setLimit] = useState(PAGE);
@@ -50,7 +52,6 @@ export function Timeline({ room, session, onReply, onEdit }: TimelineProps) {
   // Whether the user is at the newest message: new ones scroll into view only then.
   const atBottom = useRef(true);
   const [unseen, setUnseen] = useState(false);
-  const leftOff = useRef<string | null | undefined>(undefined);
   const unreadLine = useRef<HTMLLIElement>(null);
   const [jumped, setJumped] = useState(false);
   const count = (timeline?.events.length ?? 0) + (timeline?.pending.length ?? 0);
@@ -93,9 +94,8 @@ export function Timeline({ room, session, onReply, onEdit }: TimelineProps) {
 
   if (!timeline) return <div className="flex-1" />;
   // Where the user left off when the room opened: the line stays there while it is open.
-  if (leftOff.current === undefined) leftOff.current = timeline.myRead ?? null;
-  const leftAt = timeline.events.findIndex((e) => e.eventId === leftOff.current);
-  const unreadAfter = leftAt >= 0 && timeline.events.slice(leftAt + 1).some((e) => e.sender !== session.userId) ? leftOff.current : null;
+  const leftAt = leftOff ? timeline.events.findIndex((e) => e.eventId === leftOff) : -1;
+  const unreadAfter = leftAt >= 0 && timeline.events.slice(leftAt + 1).some((e) => e.sender !== session.userId) ? leftOff : null;
   const myName = timeline.events.findLast((e) => e.sender === session.userId)?.senderName ?? session.userId;
   const quotes = quotable(timeline, myName);
   const canDeleteOthers = may(room, 'redact');

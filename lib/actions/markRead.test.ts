@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { applyChanges, emptyBatch } from '../db/applyChanges';
 import { db } from '../db/database';
 import { markRead } from './markRead';
+import { readPosition } from '../db/queries';
+import { saveSession } from '../db/session';
 import { freshDatabase, joinedRoom, outboxRows } from '../db/testDatabase';
 
 beforeEach(freshDatabase);
@@ -16,6 +19,18 @@ describe('markRead', () => {
     expect(await db().rooms.get('!r:hs')).toMatchObject({ unread: 0, mentions: 0 });
     // Read twice offline: one receipt waits.
     expect((await outboxRows()).map((r) => [r.kind, r.relation?.eventId])).toEqual([['receipt', '$new']]);
+  });
+
+  it("keeps the user's read position on the device at once, never moving it back for an older echo", async () => {
+    await saveSession({ id: 'current', homeserverUrl: 'http://hs', userId: '@me:hs', deviceId: 'D', accessToken: 't' });
+    await db().rooms.put(joinedRoom(0));
+    await db().events.bulkPut([event('$old', 1), event('$new', 2)]);
+    expect(await readPosition('!r:hs', '@me:hs')).toBeUndefined();
+    await markRead('!r:hs');
+    expect(await readPosition('!r:hs', '@me:hs')).toBe('$new');
+    // The homeserver's echo of an earlier receipt (an older time) arrives afterwards.
+    await applyChanges({ ...emptyBatch(), receipts: [{ roomId: '!r:hs', userId: '@me:hs', eventId: '$old', ts: 5 }] });
+    expect(await readPosition('!r:hs', '@me:hs')).toBe('$new');
   });
 
   it('queues nothing for a room without stored events', async () => {

@@ -1,14 +1,20 @@
 import { newestStored } from '../db/events';
+import { getSession } from '../db/queries';
+import { recordOwnRead } from '../db/receipts';
 import { markRoomRead } from '../db/rooms';
 import { enqueueReceipt } from '../outbox/enqueue';
 
 /**
  * Marks the room read here at once, and on the homeserver up to its newest stored event
- * through the outbox (offline, one receipt per room waits). Returns that event's id.
+ * through the outbox (offline, one receipt per room waits), and as the user's read position on
+ * this device. Returns that event's id.
  */
 export async function markRead(roomId: string): Promise<string | undefined> {
   await markRoomRead(roomId);
   const newest = await newestStored(roomId);
-  if (newest) await enqueueReceipt(roomId, newest.eventId);
+  if (!newest) return undefined;
+  await enqueueReceipt(roomId, newest.eventId);
+  const session = await getSession();
+  if (session) await recordOwnRead(roomId, session.userId, newest.eventId);
   return newest?.eventId;
 }

@@ -45,8 +45,6 @@ export interface Timeline extends LocalEcho {
   gaps: GapRow[];
   /** Who has read up to each shown event (others only): under the newest message they have read. */
   readBy: Record<string, { userId: string; name: string }[]>;
-  /** The event the user's own read receipt points at: where they left off. */
-  myRead?: string;
   /** The pictures (mxc:// URIs) of the senders shown, by user id, for those who have one. */
   avatars: Record<string, string>;
 }
@@ -66,8 +64,7 @@ export async function getTimeline(roomId: string, limit = 50, me?: string): Prom
     const oldestTs = newestFirst.at(-1)?.ts ?? Infinity;
     const gaps = await d.gaps.where('[roomId+ts]').between([roomId, oldestTs], [roomId, Infinity], false, true).toArray();
     const events = newestFirst.reverse();
-    const myRead = me ? (await d.receipts.get([roomId, me]))?.eventId : undefined;
-    return { ...withLocalEcho(events, reactionRows, outbox, me), gaps, readBy: await readReceipts(roomId, events, me), myRead, avatars: await senderAvatars(roomId, events) };
+    return { ...withLocalEcho(events, reactionRows, outbox, me), gaps, readBy: await readReceipts(roomId, events, me), avatars: await senderAvatars(roomId, events) };
   });
 }
 
@@ -211,4 +208,9 @@ export async function storedForAnswer(
       members: members.filter((m): m is MemberRow => !!m),
     };
   });
+}
+
+/** The newest event the user has read in a room, as this device knows it. */
+export async function readPosition(roomId: string, userId: string): Promise<string | undefined> {
+  return (await db().receipts.get([roomId, userId]))?.eventId;
 }

@@ -73,7 +73,7 @@ describe('resumeSync (the first /sync of a reopened app, before the SDK)', () =>
     });
   });
 
-  it('stores plain messages, the newest as the preview, with names and counts; encrypted rooms are left to the SDK', async () => {
+  it('stores plain messages, the newest as the preview, with names, counts and receipts; encrypted rooms are left to the SDK', async () => {
     await saveResumePoint('s1', 'f7');
     serve(() =>
       answer({
@@ -81,6 +81,7 @@ describe('resumeSync (the first /sync of a reopened app, before the SDK)', () =>
           timeline: { events: [message('one'), message('two', { sender: '@eve:hs' }), { type: 'm.room.name', state_key: '', event_id: '$n', sender: '@bob:hs', origin_server_ts: 1, content: { name: 'x' } }], limited: false },
           'org.matrix.msc4222.state_after': { events: [{ type: 'm.room.member', state_key: '@eve:hs', content: { membership: 'join', displayname: 'Eve' } }] },
           unread_notifications: { notification_count: 2, highlight_count: 1 },
+          ephemeral: { events: [{ type: 'm.receipt', content: { $one: { 'm.read': { '@eve:hs': { ts: 7 } } } } }, { type: 'm.typing', content: { user_ids: [] } }] },
         },
         [SECRET]: {
           timeline: { events: [{ type: 'm.room.encrypted', event_id: '$c', sender: '@bob:hs', origin_server_ts: 20_000, content: { algorithm: 'm.megolm.v1.aes-sha2', ciphertext: 'x' } }] },
@@ -98,6 +99,7 @@ describe('resumeSync (the first /sync of a reopened app, before the SDK)', () =>
       ['one', '@bob:hs'],
       ['two', 'Eve'],
     ]);
+    expect(await db().receipts.get([PLAIN, '@eve:hs'])).toMatchObject({ eventId: '$one' });
     // Not readable without the SDK: neither the event, nor a preview, nor the homeserver's counts.
     expect(await db().events.get('$c')).toBeUndefined();
     expect(await db().rooms.get(SECRET)).toMatchObject({ lastTs: 5, unread: 0 });

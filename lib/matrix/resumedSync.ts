@@ -2,11 +2,12 @@ import { emptyBatch, type ChangeBatch, type EventChange } from '../db/applyChang
 import type { RoomPreview, RoomRow } from '../db/types';
 import { isRecord } from '../isRecord';
 import { eventMeaning, type Content } from './eventMeaning';
+import { projectReceipts } from './project';
 
 /**
  * A /sync answer read without the SDK, on reopen: its new messages, gaps and counts for the
  * rooms the device already has, so that the room list shows them before the SDK has started.
- * Only what needs no SDK is taken: plaintext messages, edits, reactions and redactions;
+ * Only what needs no SDK is taken: plaintext messages, edits, reactions, redactions, receipts;
  * encrypted events, state, invites and new rooms are left to the SDK, which processes the same
  * answer moments later and writes its complete view over this one.
  */
@@ -17,6 +18,8 @@ interface RawJoinedRoom {
   limited: boolean;
   prevBatch?: string;
   counts?: { unread: number; mentions: number };
+  /** Contents of its m.receipt events. */
+  receipts: unknown[];
   /** Members' display names the answer carries (its state and timeline). */
   names: Map<string, string>;
 }
@@ -43,6 +46,7 @@ export function joinedRooms(body: unknown): RawJoinedRoom[] {
     for (const section of [room.state, room['org.matrix.msc4222.state_after']]) memberNames(list(isRecord(section) ? section.events : undefined), names);
     memberNames(events, names);
     const counts = isRecord(room.unread_notifications) ? room.unread_notifications : undefined;
+    const ephemeral = list(isRecord(room.ephemeral) ? room.ephemeral.events : undefined);
     const unread = counts?.notification_count;
     const mentions = counts?.highlight_count;
     return [
@@ -53,6 +57,7 @@ export function joinedRooms(body: unknown): RawJoinedRoom[] {
         prevBatch: typeof timeline.prev_batch === 'string' ? timeline.prev_batch : undefined,
         counts: typeof unread === 'number' && typeof mentions === 'number' ? { unread, mentions } : undefined,
         names,
+        receipts: ephemeral.filter((e) => e.type === 'm.receipt').map((e) => e.content),
       },
     ];
   });
@@ -110,6 +115,7 @@ export function resumedSyncBatch(body: unknown, stored: StoredContext): ChangeBa
     const firstEncrypted = room.events.findIndex((e) => e.type === 'm.room.encrypted');
     const readable = firstEncrypted === -1 ? changes : changes.slice(0, firstEncrypted);
     for (const { change } of readable) if (change) batch.events.push(change);
+    for (const content of room.receipts) batch.receipts.push(...projectReceipts(room.roomId, content));
 
     const first = room.events[0];
     const joinsUp = room.events.some((e) => typeof e.event_id === 'string' && stored.storedEventIds.has(e.event_id));
