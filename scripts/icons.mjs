@@ -1,15 +1,20 @@
-// Renders public/icons/icon.svg to the PNG sizes the web app manifest lists (run by hand when
-// the icon changes; the PNGs are committed).
+// Renders the app's PNG icons from the SVGs in public/icons (Chromium draws them), so that the
+// PNGs never drift from the logo. Usage: node scripts/icons.mjs
 import { readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
-const svg = readFileSync('public/icons/icon.svg', 'utf8');
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking'] });
-for (const size of [192, 512]) {
-  const page = await browser.newPage({ viewport: { width: size, height: size } });
-  await page.setContent(`<body style="margin:0">${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}</body>`);
-  await page.screenshot({ path: `public/icons/icon-${size}.png`, omitBackground: true });
-  await page.close();
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage();
+for (const [svg, sizes, name] of [
+  ['icon.svg', [192, 512], 'icon'],
+  ['icon-maskable.svg', [192, 512], 'icon-maskable'],
+]) {
+  const source = readFileSync(`public/icons/${svg}`, 'utf8');
+  for (const size of sizes) {
+    await page.setViewportSize({ width: size, height: size });
+    await page.setContent(`<style>html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px}</style>${source}`);
+    await page.locator('svg').screenshot({ path: `public/icons/${name}-${size}.png`, omitBackground: true });
+    console.log(`wrote public/icons/${name}-${size}.png`);
+  }
 }
 await browser.close();
-console.log('wrote public/icons/icon-192.png and icon-512.png');

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { THEME_SCRIPT } from '@/lib/theme';
 import '../globals.css';
 
 export const metadata = {
@@ -9,7 +10,10 @@ export const metadata = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body>{children}</body>
     </html>
   );

@@ -4,6 +4,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getMessages, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { isLocale, locales } from '@/lib/i18n/locales';
+import { THEME_SCRIPT } from '@/lib/theme';
 import '../globals.css';
 
 export function generateStaticParams() {
@@ -17,7 +18,16 @@ export const metadata: Metadata = {
   icons: { icon: '/icons/icon.svg', apple: '/icons/icon-192.png' },
 };
 
-export const viewport: Viewport = { themeColor: '#0369a1', width: 'device-width', initialScale: 1 };
+export const viewport: Viewport = {
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#0369a1' },
+    { media: '(prefers-color-scheme: dark)', color: '#0f172a' },
+  ],
+  width: 'device-width',
+  initialScale: 1,
+  // Content reaches under a notched phone's edges; the layout pads with the safe-area insets.
+  viewportFit: 'cover',
+};
 
 export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;
@@ -25,7 +35,11 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   setRequestLocale(locale);
   const messages = await getMessages();
   return (
-    <html lang={locale}>
+    // data-theme is set by the head script before React runs.
+    <html lang={locale} suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body>
         <NextIntlClientProvider locale={locale} messages={messages}>
           {children}

@@ -33,7 +33,7 @@ export function AttachmentPreview({
     if (ok) onDone(true);
   }
   return (
-    <section aria-label={t('preview')} className="flex flex-col gap-2 rounded border border-slate-300 bg-slate-50 p-2 text-sm" data-testid="attachment-preview">
+    <section aria-label={t('preview')} className="flex flex-col gap-2 rounded border border-line bg-surface-alt p-2 text-sm" data-testid="attachment-preview">
       <ul className="flex flex-wrap gap-2">
         {files.map((file, i) => (
           <li key={`${file.name}-${i}`} className="flex max-w-48 flex-col items-start gap-1">
@@ -46,7 +46,7 @@ export function AttachmentPreview({
       </ul>
       <label className="flex flex-col gap-1">
         <span>{t('caption')}</span>
-        <input className="rounded border border-slate-300 px-2 py-1" name="caption" value={caption} onChange={(e) => setCaption(e.target.value)} />
+        <input className="rounded border border-line px-2 py-1" name="caption" value={caption} onChange={(e) => setCaption(e.target.value)} />
       </label>
       {hasPicture && (
         <label className="flex items-center gap-2">
@@ -56,10 +56,10 @@ export function AttachmentPreview({
       )}
       <ErrorNote error={error} />
       <div className="flex gap-2">
-        <button type="button" className="rounded bg-sky-700 px-3 py-1 text-white disabled:opacity-60" disabled={busy} onClick={() => void send()}>
+        <button type="button" className="rounded bg-brand px-3 py-1 text-white disabled:opacity-60" disabled={busy} onClick={() => void send()}>
           {t('send')}
         </button>
-        <button type="button" className="rounded border border-slate-300 px-3 py-1" disabled={busy} onClick={() => onDone(false)}>
+        <button type="button" className="rounded border border-line px-3 py-1" disabled={busy} onClick={() => onDone(false)}>
           {t('cancel')}
         </button>
       </div>

@@ -166,7 +166,7 @@ export function Composer({
 
   return (
     <form
-      className="flex flex-col gap-1 border-t border-slate-200 p-3"
+      className="flex flex-col gap-1 border-t border-line p-3"
       onSubmit={send}
       onDragOver={(e) => {
         if (e.dataTransfer.types.includes('Files')) e.preventDefault();
@@ -180,7 +180,7 @@ export function Composer({
       <ErrorNote error={error} />
       {files.length > 0 && <AttachmentPreview roomId={roomId} files={files} onDone={() => setFiles([])} />}
       {mode.kind !== 'new' && (
-        <div className="flex items-center gap-2 rounded bg-slate-100 px-2 py-1 text-sm" data-testid="compose-mode">
+        <div className="flex items-center gap-2 rounded bg-surface-alt px-2 py-1 text-sm" data-testid="compose-mode">
           <span className="min-w-0 flex-1 truncate">
             {mode.kind === 'reply' ? (
               <>
@@ -190,14 +190,14 @@ export function Composer({
               tMessage('editing')
             )}
           </span>
-          <button type="button" className="text-sky-700 underline" onClick={() => onModeChange(NEW_MESSAGE)}>
+          <button type="button" className="text-link underline" onClick={() => onModeChange(NEW_MESSAGE)}>
             {tMessage('cancel')}
           </button>
         </div>
       )}
       <MentionSuggestions candidates={candidates} active={active} onPick={pick} />
       <div className="flex gap-2">
-        <label className="flex cursor-pointer items-center rounded border border-slate-300 px-3 focus-within:ring-2 focus-within:ring-sky-700" title={tMedia('attach')}>
+        <label className="flex cursor-pointer items-center rounded border border-line px-3 focus-within:ring-2 focus-within:ring-focus" title={tMedia('attach')}>
           <span aria-hidden="true">📎</span>
           <input
             type="file"
@@ -213,7 +213,7 @@ export function Composer({
         </label>
         <textarea
           ref={box}
-          className="min-h-10 flex-1 resize-none rounded border border-slate-300 px-3 py-2"
+          className="min-h-10 flex-1 resize-none rounded border border-line px-3 py-2"
           rows={1}
           aria-label={t('label')}
           placeholder={t('placeholder')}
@@ -233,7 +233,7 @@ export function Composer({
           }}
         />
         {!editing && <VoiceRecorder roomId={roomId} />}
-        <button type="submit" className="rounded bg-sky-700 px-4 py-2 text-white">
+        <button type="submit" className="rounded bg-brand px-4 py-2 text-white">
           {editing ? tMessage('edit') : t('send')}
         </button>
       </div>

@@ -11,21 +11,21 @@ export function MentionSuggestions({ candidates, active, onPick }: { candidates:
   const t = useTranslations('composer');
   if (!candidates.length) return null;
   return (
-    <ul role="listbox" id="mention-suggestions" aria-label={t('mentionSuggestions')} className="rounded border border-slate-200 bg-white text-sm shadow" data-testid="mention-suggestions">
+    <ul role="listbox" id="mention-suggestions" aria-label={t('mentionSuggestions')} className="rounded border border-line bg-surface text-sm shadow" data-testid="mention-suggestions">
       {candidates.map((c, i) => (
         <li
           key={c.userId}
           id={`mention-${i}`}
           role="option"
           aria-selected={i === active}
-          className={`cursor-pointer px-3 py-1 ${i === active ? 'bg-sky-100' : ''}`}
+          className={`cursor-pointer px-3 py-1 ${i === active ? 'bg-brand-soft' : ''}`}
           // Before the textarea loses focus.
           onMouseDown={(e) => {
             e.preventDefault();
             onPick(c);
           }}
         >
-          <span className="font-medium">{c.displayName}</span> <span className="text-slate-500">{c.userId}</span>
+          <span className="font-medium">{c.displayName}</span> <span className="text-ink-muted">{c.userId}</span>
         </li>
       ))}
     </ul>

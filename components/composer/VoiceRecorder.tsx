@@ -48,7 +48,7 @@ export function VoiceRecorder({ roomId }: { roomId: string }) {
   if (!recording) {
     return (
       <span className="flex flex-col">
-        <button type="button" className="rounded border border-slate-300 px-3 py-2" aria-label={t('record')} title={t('record')} onClick={() => void start()}>
+        <button type="button" className="rounded border border-line px-3 py-2" aria-label={t('record')} title={t('record')} onClick={() => void start()}>
           <span aria-hidden="true">🎤</span>
         </button>
         <ErrorNote error={error} />
@@ -57,12 +57,12 @@ export function VoiceRecorder({ roomId }: { roomId: string }) {
   }
   return (
     <span className="flex items-center gap-2 text-sm" data-testid="voice-recording" role="status">
-      <span className="text-red-700" aria-hidden="true">●</span>
+      <span className="text-danger" aria-hidden="true">●</span>
       <span>{t('recording', { time: `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}` })}</span>
-      <button type="button" className="rounded bg-sky-700 px-3 py-1 text-white" onClick={() => void stop()}>
+      <button type="button" className="rounded bg-brand px-3 py-1 text-white" onClick={() => void stop()}>
         {t('send')}
       </button>
-      <button type="button" className="rounded border border-slate-300 px-3 py-1" onClick={cancel}>
+      <button type="button" className="rounded border border-line px-3 py-1" onClick={cancel}>
         {t('cancel')}
       </button>
     </span>

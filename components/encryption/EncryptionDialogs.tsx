@@ -7,6 +7,7 @@ import {
   answerEmoji,
   cancelVerification,
   dismissVerification,
+  postponeVerification,
   startSelfVerification,
   verifyWithRecoveryKey,
 } from '@/lib/actions/encryption';
@@ -15,15 +16,45 @@ import { useCryptoStatus, useVerification } from '../hooks';
 import { useActionError } from '../ui/useActionError';
 import { ErrorNote } from '../ui/ErrorNote';
 
-/** Whichever encryption step needs the user now: save the recovery key, verify, compare emoji. */
+/**
+ * Whichever encryption step needs the user now: save the recovery key, verify, compare emoji.
+ * An unverified device is asked once; after "later", a banner reminds the user instead.
+ */
 export function EncryptionDialogs() {
   const status = useCryptoStatus();
   const view = useVerification();
-  const [later, setLater] = useState(false);
+  const [asked, setAsked] = useState(false);
+  const [bannerHidden, setBannerHidden] = useState(false);
   if (view.phase !== 'none') return <VerificationDialog />;
   if (status?.pendingRecoveryKey) return <RecoveryKeyDialog recoveryKey={status.pendingRecoveryKey} />;
-  if (status?.state === 'needs-verification' && !later) return <VerifyDeviceDialog onLater={() => setLater(true)} />;
-  return null;
+  if (status?.state !== 'needs-verification') return null;
+  if (asked || !status.verificationPostponed) {
+    return (
+      <VerifyDeviceDialog
+        onLater={() => {
+          setAsked(false);
+          void postponeVerification();
+        }}
+      />
+    );
+  }
+  if (bannerHidden) return null;
+  return <VerifyBanner onVerify={() => setAsked(true)} onHide={() => setBannerHidden(true)} />;
+}
+
+function VerifyBanner({ onVerify, onHide }: { onVerify: () => void; onHide: () => void }) {
+  const t = useTranslations('encryption');
+  return (
+    <div role="region" aria-label={t('verifyTitle')} data-testid="verify-banner" className="fixed inset-x-0 bottom-0 z-30 flex flex-wrap items-center gap-3 border-t border-line bg-warning-soft px-4 py-2 text-sm text-warning">
+      <p className="flex-1">{t('verifyBanner')}</p>
+      <button className={primaryButton} onClick={onVerify}>
+        {t('verifyNow')}
+      </button>
+      <button className="underline" onClick={onHide}>
+        {t('hideBanner')}
+      </button>
+    </div>
+  );
 }
 
 function RecoveryKeyDialog({ recoveryKey }: { recoveryKey: string }) {
@@ -36,9 +67,10 @@ function RecoveryKeyDialog({ recoveryKey }: { recoveryKey: string }) {
     URL.revokeObjectURL(url);
   };
   return (
-    <Dialog title={t('recoveryTitle')} testId="recovery-key-dialog">
+    // Shown while the account is being set up: not modal, so the app stays usable until it is saved.
+    <Dialog title={t('recoveryTitle')} testId="recovery-key-dialog" modal={false}>
       <p className="text-sm">{t('recoveryText')}</p>
-      <code data-testid="recovery-key" className="select-all break-words rounded bg-slate-100 p-3 text-center font-mono text-sm">
+      <code data-testid="recovery-key" className="select-all break-words rounded bg-surface-alt p-3 text-center font-mono text-sm">
         {recoveryKey}
       </code>
       <div className="flex flex-wrap gap-2">
@@ -74,14 +106,14 @@ function VerifyDeviceDialog({ onLater }: { onLater: () => void }) {
   }
 
   return (
-    <Dialog title={t('verifyTitle')} testId="verify-device-dialog">
+    <Dialog title={t('verifyTitle')} testId="verify-device-dialog" onClose={onLater}>
       <p className="text-sm">{t('verifyText')}</p>
       {withKey ? (
         <form className="flex flex-col gap-2" onSubmit={submitKey}>
           <label className="flex flex-col gap-1 text-sm">
             <span>{t('keyLabel')}</span>
             <input
-              className="rounded border border-slate-300 px-2 py-1 font-mono"
+              className="rounded border border-line px-2 py-1 font-mono"
               value={key}
               onChange={(e) => setKey(e.target.value)}
               autoComplete="off"
@@ -103,7 +135,7 @@ function VerifyDeviceDialog({ onLater }: { onLater: () => void }) {
         </div>
       )}
       <ErrorNote error={error} />
-      <button className="self-end text-sm text-slate-600 underline" onClick={onLater}>
+      <button className="self-end text-sm text-ink-muted underline" onClick={onLater}>
         {t('later')}
       </button>
     </Dialog>
@@ -179,8 +211,15 @@ function VerificationDialog() {
       break;
   }
   const title = view.phase === 'incoming' ? t('incomingTitle') : view.phase === 'emoji' ? t('compareTitle') : t('verifyTitle');
+  // Escape declines, cancels or closes; comparing the emoji needs an answer.
+  const onEscape =
+    view.phase === 'incoming' || view.phase === 'done' || view.phase === 'cancelled'
+      ? dismissVerification
+      : view.phase === 'waiting'
+        ? () => void run(cancelVerification)
+        : undefined;
   return (
-    <Dialog title={title} testId="verification-dialog">
+    <Dialog title={title} testId="verification-dialog" onClose={onEscape}>
       {body}
       <ErrorNote error={error} />
     </Dialog>

@@ -13,7 +13,7 @@ export function JoinRoom({ onDone }: { onDone: (roomId: string | null) => void }
       <label className="flex flex-col gap-1 text-sm">
         <span>{t('joinLabel')}</span>
         <input
-          className="rounded border border-slate-300 px-2 py-1"
+          className="rounded border border-line px-2 py-1"
           name="address"
           value={address}
           placeholder="#service:luxchat.lu"

@@ -23,10 +23,10 @@ export function MembersPanel({ room, me, onClose }: { room: RoomRow; me: string;
   const canKick = may(room, 'kick');
   const myLevel = room.myPowerLevel ?? 0;
   return (
-    <aside aria-label={t('title')} data-testid="members" className="flex max-h-80 flex-col gap-2 overflow-y-auto border-b border-slate-200 bg-slate-50 p-3 text-sm">
+    <aside aria-label={t('title')} data-testid="members" className="flex max-h-80 flex-col gap-2 overflow-y-auto border-b border-line bg-surface-alt p-3 text-sm">
       <div className="flex items-center justify-between">
         <h3 className="font-medium">{t('title')}</h3>
-        <button className="text-slate-600 underline" onClick={onClose}>
+        <button className="text-ink-muted underline" onClick={onClose}>
           {t('close')}
         </button>
       </div>
@@ -38,9 +38,9 @@ export function MembersPanel({ room, me, onClose }: { room: RoomRow; me: string;
             <li key={m.userId} className="flex items-center justify-between gap-2" data-user-id={m.userId}>
               <Avatar mxc={m.avatarUrl} name={m.displayName} id={m.userId} size={28} />
               <span className="min-w-0 flex-1 truncate">
-                {m.displayName} <span className="text-slate-500">{m.userId}</span>
-                {role && <span className="ml-1 rounded bg-slate-200 px-1 text-xs" data-testid="member-role">{tRoom(role)}</span>}
-                {m.membership === 'invite' && <span className="text-slate-500"> · {t('invited')}</span>}
+                {m.displayName} <span className="text-ink-muted">{m.userId}</span>
+                {role && <span className="ml-1 rounded bg-surface-strong px-1 text-xs" data-testid="member-role">{tRoom(role)}</span>}
+                {m.membership === 'invite' && <span className="text-ink-muted"> · {t('invited')}</span>}
               </span>
               <span className="flex items-center gap-2">
                 <VerifiedBadge verified={m.verified} testId="member-verification" />
@@ -53,7 +53,7 @@ export function MembersPanel({ room, me, onClose }: { room: RoomRow; me: string;
                   />
                 )}
                 {canKick && m.userId !== me && (m.powerLevel ?? 0) < myLevel && (
-                  <button className="text-xs text-red-700 underline" onClick={() => setRemoving({ userId: m.userId, name: m.displayName })}>
+                  <button className="text-xs text-danger underline" onClick={() => setRemoving({ userId: m.userId, name: m.displayName })}>
                     {tRoom('remove')}
                   </button>
                 )}
@@ -84,7 +84,7 @@ function RoleSelect({ label, current, maxLevel, onChange }: { label: string; cur
   return (
     <select
       aria-label={label}
-      className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs"
+      className="rounded border border-line bg-surface px-1 py-0.5 text-xs"
       value={current}
       onChange={(e) => onChange(e.target.value as Role)}
       data-testid="member-role-select"
@@ -116,13 +116,13 @@ function InviteForm({ roomId }: { roomId: string }) {
       <label className="flex flex-col gap-1">
         <span>{t('inviteLabel')}</span>
         <span className="flex gap-2">
-          <input className="flex-1 rounded border border-slate-300 px-2 py-1" name="invite" value={userId} placeholder="@name:luxchat.lu" onChange={(e) => setUserId(e.target.value)} autoCapitalize="none" />
-          <button type="submit" className="rounded bg-sky-700 px-3 py-1 text-white">
+          <input className="flex-1 rounded border border-line px-2 py-1" name="invite" value={userId} placeholder="@name:luxchat.lu" onChange={(e) => setUserId(e.target.value)} autoCapitalize="none" />
+          <button type="submit" className="rounded bg-brand px-3 py-1 text-white">
             {t('invite')}
           </button>
         </span>
       </label>
-      {sent && <span className="text-emerald-800">{t('invited')}</span>}
+      {sent && <span className="text-success">{t('invited')}</span>}
       <ErrorNote error={error} />
     </form>
   );

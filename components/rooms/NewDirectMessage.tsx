@@ -12,7 +12,7 @@ export function NewDirectMessage({ onDone }: { onDone: (roomId: string | null) =
       <label className="flex flex-col gap-1 text-sm">
         <span>{t('userIdLabel')}</span>
         <input
-          className="rounded border border-slate-300 px-2 py-1"
+          className="rounded border border-line px-2 py-1"
           name="userId"
           value={userId}
           placeholder={t('userIdPlaceholder')}

@@ -18,11 +18,11 @@ export function NewGroup({ onDone }: { onDone: (roomId: string | null) => void }
     >
       <label className="flex flex-col gap-1 text-sm">
         <span>{t('name')}</span>
-        <input className="rounded border border-slate-300 px-2 py-1" value={name} onChange={(e) => setName(e.target.value)} autoFocus />
+        <input className="rounded border border-line px-2 py-1" value={name} onChange={(e) => setName(e.target.value)} autoFocus />
       </label>
       <label className="flex flex-col gap-1 text-sm">
         <span>{t('members')}</span>
-        <input className="rounded border border-slate-300 px-2 py-1" value={members} onChange={(e) => setMembers(e.target.value)} autoCapitalize="none" />
+        <input className="rounded border border-line px-2 py-1" value={members} onChange={(e) => setMembers(e.target.value)} autoCapitalize="none" />
       </label>
     </SidebarForm>
   );

@@ -9,7 +9,7 @@ export function RoomChanges({ rows }: { rows: OutboxRow[] }) {
   const tErrors = useTranslations('outbox.errors');
   if (!rows.length) return null;
   return (
-    <ul className="flex flex-col gap-1 border-b border-slate-200 bg-amber-50 px-3 py-2 text-sm" data-testid="room-changes">
+    <ul className="flex flex-col gap-1 border-b border-line bg-warning-soft px-3 py-2 text-sm" data-testid="room-changes">
       {rows.map((row) => {
         const change = row.kind === 'create' || row.kind === 'joinAddress' ? ({ op: row.kind } as const) : (row.content as unknown as RoomChange);
         const problem = row.state === 'failed' || row.state === 'needs-confirmation';

@@ -16,17 +16,18 @@ export function RoomList({ selected, onSelect }: { selected: string | null; onSe
     if (shown > 0) markOnce('luxchat:rooms-painted');
   }, [shown]);
   if (!rooms) return null;
-  if (rooms.length === 0) return <p className="p-4 text-sm text-slate-500">{t('noRooms')}</p>;
+  if (rooms.length === 0) return <p className="p-4 text-sm text-ink-muted">{t('noRooms')}</p>;
   return (
     <ul className="flex-1 overflow-y-auto" data-testid="room-list">
       {rooms.map((room) => (
         <li key={room.roomId} className="[contain-intrinsic-size:auto_64px] [content-visibility:auto]">
           <button
-            className={`flex w-full items-center gap-3 border-b border-slate-100 px-3 py-2 text-left hover:bg-slate-50 ${
-              room.roomId === selected ? 'bg-sky-50' : ''
+            className={`flex w-full items-center gap-3 border-b border-line px-3 py-2 text-left hover:bg-surface-alt ${
+              room.roomId === selected ? 'bg-brand-soft' : ''
             }`}
             onClick={() => onSelect(room.roomId)}
             data-room-id={room.roomId}
+            aria-current={room.roomId === selected ? 'true' : undefined}
           >
             <Avatar mxc={room.avatarUrl} name={room.name} id={room.roomId} size={40} />
             <span className="flex min-w-0 flex-1 flex-col gap-0.5">
@@ -40,18 +41,18 @@ export function RoomList({ selected, onSelect }: { selected: string | null; onSe
                   {room.name}
                 </span>
                 {room.lastTs > 0 && (
-                  <time className="shrink-0 text-xs text-slate-500" dateTime={new Date(room.lastTs).toISOString()}>
+                  <time className="shrink-0 text-xs text-ink-muted" dateTime={new Date(room.lastTs).toISOString()}>
                     {formatMessageTime(room.lastTs, locale)}
                   </time>
                 )}
               </span>
               <span className="flex items-center justify-between gap-2">
-                <span className="truncate text-sm text-slate-600" data-testid="room-preview">
+                <span className="truncate text-sm text-ink-muted" data-testid="room-preview">
                   {room.lastBody !== undefined ? `${room.lastSender}: ${room.lastBody}` : ''}
                 </span>
                 {room.mentions > 0 && (
                   <span
-                    className="shrink-0 rounded-full bg-amber-600 px-2 text-xs font-semibold text-white"
+                    className="shrink-0 rounded-full bg-mention px-2 text-xs font-semibold text-white"
                     aria-label={t('mentions', { count: room.mentions })}
                     data-testid="room-mentions"
                   >
@@ -60,7 +61,7 @@ export function RoomList({ selected, onSelect }: { selected: string | null; onSe
                 )}
                 {room.unread > 0 && (
                   <span
-                    className="shrink-0 rounded-full bg-sky-700 px-2 text-xs text-white"
+                    className="shrink-0 rounded-full bg-brand px-2 text-xs text-white"
                     aria-label={t('unread', { count: room.unread })}
                     data-testid="room-unread"
                   >

@@ -15,10 +15,10 @@ export function RoomSettingsPanel({ room, onClose }: { room: RoomRow; onClose: (
   const t = useTranslations('room');
   const tMembers = useTranslations('members');
   return (
-    <section aria-label={t('settings')} data-testid="room-settings" className="flex flex-col gap-3 border-b border-slate-200 bg-slate-50 p-3 text-sm">
+    <section aria-label={t('settings')} data-testid="room-settings" className="flex flex-col gap-3 border-b border-line bg-surface-alt p-3 text-sm">
       <div className="flex items-center justify-between">
         <h3 className="font-medium">{t('settings')}</h3>
-        <button className="text-slate-600 underline" onClick={onClose}>
+        <button className="text-ink-muted underline" onClick={onClose}>
           {tMembers('close')}
         </button>
       </div>
@@ -33,7 +33,7 @@ export function RoomSettingsPanel({ room, onClose }: { room: RoomRow; onClose: (
         id={room.roomId}
         onPick={(file) => setRoomPicture(room.roomId, file)}
       >
-        {!may(room, 'avatar') && <p className="text-xs text-slate-600">{t('onlyModerators')}</p>}
+        {!may(room, 'avatar') && <p className="text-xs text-ink-muted">{t('onlyModerators')}</p>}
       </PictureField>
     </section>
   );
@@ -53,14 +53,14 @@ function SettingField({ label, name, initial, allowed, save }: { label: string; 
     <form className="flex flex-col gap-1" onSubmit={submit}>
       <label className="flex flex-col gap-1">
         <span>{label}</span>
-        <input className="rounded border border-slate-300 px-2 py-1" name={name} value={value} onChange={(e) => setValue(e.target.value)} />
+        <input className="rounded border border-line px-2 py-1" name={name} value={value} onChange={(e) => setValue(e.target.value)} />
       </label>
-      {!allowed && <p className="text-xs text-slate-600">{t('onlyModerators')}</p>}
+      {!allowed && <p className="text-xs text-ink-muted">{t('onlyModerators')}</p>}
       <div className="flex items-center gap-2">
-        <button type="submit" className="rounded bg-sky-700 px-3 py-1 text-white">
+        <button type="submit" className="rounded bg-brand px-3 py-1 text-white">
           {t('save')}
         </button>
-        {saved && <span className="text-emerald-800">{t('saved')}</span>}
+        {saved && <span className="text-success">{t('saved')}</span>}
       </div>
       <ErrorNote error={error} />
     </form>

@@ -67,7 +67,7 @@ export function RoomView({
   if (!room) return null;
   return (
     <>
-      <header className="flex items-center gap-2 border-b border-slate-200 p-3">
+      <header className="flex items-center gap-2 border-b border-line p-3">
         <button className="md:hidden" onClick={onBack} aria-label={t('back')}>
           ←
         </button>
@@ -75,20 +75,20 @@ export function RoomView({
           {room.name}
         </h2>
         {room.encrypted && (
-          <span className="rounded bg-emerald-50 px-2 text-xs text-emerald-800" data-testid="room-encrypted">
+          <span className="rounded bg-success-soft px-2 text-xs text-success" data-testid="room-encrypted">
             {t('encrypted')}
           </span>
         )}
         <span className="ml-auto flex gap-3 text-sm">
-          <button className="text-sky-700 underline" onClick={() => toggle('members')}>
+          <button className="text-link underline" onClick={() => toggle('members')}>
             {tMembers('show')}
           </button>
           {room.membership === 'join' && (
             <>
-              <button className="text-sky-700 underline" onClick={() => toggle('settings')}>
+              <button className="text-link underline" onClick={() => toggle('settings')}>
                 {tRoom('settings')}
               </button>
-              <button className="text-red-700 underline" onClick={() => setLeaving(true)}>
+              <button className="text-danger underline" onClick={() => setLeaving(true)}>
                 {tRoom('leave')}
               </button>
             </>
@@ -96,7 +96,7 @@ export function RoomView({
         </span>
       </header>
       {room.topic && (
-        <p className="border-b border-slate-100 px-3 py-1 text-sm text-slate-600" data-testid="room-topic">
+        <p className="border-b border-line px-3 py-1 text-sm text-ink-muted" data-testid="room-topic">
           {room.topic}
         </p>
       )}
@@ -124,7 +124,7 @@ export function RoomView({
             onReply={(to, senderName, body) => setMode({ kind: 'reply', to, senderName, body })}
             onEdit={(message, body) => setMode({ kind: 'edit', message, body })}
           />
-          <p className="h-5 px-3 text-xs text-slate-600" aria-live="polite" data-testid="typing">
+          <p className="h-5 px-3 text-xs text-ink-muted" aria-live="polite" data-testid="typing">
             {room.typing?.length ? tMessage('typing', { count: room.typing.length, names: room.typing.join(', ') }) : ''}
           </p>
           <Composer key={`composer-${roomId}`} roomId={roomId} mode={mode} onModeChange={setMode} onEditLast={() => void editLast()} />
@@ -176,21 +176,21 @@ function InviteBanner({ room, onDeclined }: { room: RoomRow; onDeclined: () => v
       <p>{t('text', { inviter: room.inviter ?? '' })}</p>
       <RoomChanges rows={changes.filter((row) => row.state === 'failed' || row.state === 'needs-confirmation')} />
       {joining && (
-        <p className="text-slate-600" role="status" data-testid="invite-joining">
+        <p className="text-ink-muted" role="status" data-testid="invite-joining">
           {t('joining')}
         </p>
       )}
       <div className="flex gap-3">
         <button
           disabled={busy || joining}
-          className="rounded bg-sky-700 px-4 py-2 text-white disabled:opacity-60"
+          className="rounded bg-brand px-4 py-2 text-white disabled:opacity-60"
           onClick={() => act(() => acceptInvite(room.roomId))}
         >
           {t('accept')}
         </button>
         <button
           disabled={busy}
-          className="rounded border border-slate-300 px-4 py-2 disabled:opacity-60"
+          className="rounded border border-line px-4 py-2 disabled:opacity-60"
           onClick={() => act(() => leaveRoom(room.roomId), onDeclined)}
         >
           {t('decline')}

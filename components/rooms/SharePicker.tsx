@@ -24,7 +24,7 @@ export function SharePicker({ onDone }: { onDone: (roomId: string | null) => voi
     return (
       <section className="m-auto flex flex-col items-center gap-3 p-6" data-testid="share-picker">
         <p>{t('nothing')}</p>
-        <button className="rounded border border-slate-300 px-3 py-1" onClick={() => void finish(null)}>
+        <button className="rounded border border-line px-3 py-1" onClick={() => void finish(null)}>
           {t('close')}
         </button>
       </section>
@@ -43,14 +43,14 @@ export function SharePicker({ onDone }: { onDone: (roomId: string | null) => voi
         />
       ) : (
         <>
-          <p className="text-sm text-slate-600">{files.length ? t('files', { count: files.length }) : shared.text}</p>
+          <p className="text-sm text-ink-muted">{files.length ? t('files', { count: files.length }) : shared.text}</p>
           <ul className="flex flex-col gap-1">
             {rooms
               .filter((r) => r.membership === 'join')
               .map((r) => (
                 <li key={r.roomId}>
                   <button
-                    className="flex w-full items-center gap-3 rounded px-2 py-2 text-left hover:bg-slate-100"
+                    className="flex w-full items-center gap-3 rounded px-2 py-2 text-left hover:bg-surface-alt"
                     onClick={() => (files.length ? setRoomId(r.roomId) : void finish(r.roomId))}
                   >
                     <Avatar mxc={r.avatarUrl} name={r.name} id={r.roomId} size={32} />
@@ -59,7 +59,7 @@ export function SharePicker({ onDone }: { onDone: (roomId: string | null) => voi
                 </li>
               ))}
           </ul>
-          <button className="self-start rounded border border-slate-300 px-3 py-1" onClick={() => void finish(null)}>
+          <button className="self-start rounded border border-line px-3 py-1" onClick={() => void finish(null)}>
             {t('cancel')}
           </button>
         </>

@@ -32,15 +32,15 @@ export function SidebarForm({
   }
 
   return (
-    <form className="flex flex-col gap-2 border-b border-slate-200 bg-slate-50 p-3" onSubmit={submit}>
+    <form className="flex flex-col gap-2 border-b border-line bg-surface-alt p-3" onSubmit={submit}>
       <h2 className="font-medium">{title}</h2>
       {children}
       <ErrorNote error={error} />
       <div className="flex gap-2">
-        <button type="submit" disabled={busy} className="rounded bg-sky-700 px-3 py-1 text-sm text-white disabled:opacity-60">
+        <button type="submit" disabled={busy} className="rounded bg-brand px-3 py-1 text-sm text-white disabled:opacity-60">
           {submitLabel}
         </button>
-        <button type="button" className="rounded border border-slate-300 px-3 py-1 text-sm" onClick={() => onDone(null)}>
+        <button type="button" className="rounded border border-line px-3 py-1 text-sm" onClick={() => onDone(null)}>
           {cancelLabel}
         </button>
       </div>

@@ -34,12 +34,12 @@ export function LoginScreen() {
     }
   }
 
-  const input = 'w-full rounded border border-slate-300 px-3 py-2 focus:border-sky-600 focus:outline-none';
+  const input = 'w-full rounded border border-line px-3 py-2 focus:border-brand focus:outline-none';
   return (
     <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center gap-6 p-6">
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
       {ended && (
-        <p role="status" data-testid="session-ended-notice" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <p role="status" data-testid="session-ended-notice" className="rounded bg-warning-soft px-3 py-2 text-sm text-warning">
           {t('sessionEnded')}
         </p>
       )}
@@ -56,7 +56,7 @@ export function LoginScreen() {
             inputMode="url"
             aria-describedby="homeserver-hint"
           />
-          <span id="homeserver-hint" className="text-xs text-slate-500">
+          <span id="homeserver-hint" className="text-xs text-ink-muted">
             {t('homeserverHint')}
           </span>
         </label>
@@ -83,14 +83,14 @@ export function LoginScreen() {
           />
         </label>
         {error && (
-          <p role="alert" data-testid="login-error" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
+          <p role="alert" data-testid="login-error" className="rounded bg-danger-soft px-3 py-2 text-sm text-danger">
             {t(`errors.${error.code}`, { seconds: error.retryAfterSeconds ?? 0 })}
           </p>
         )}
         <button
           type="submit"
           disabled={busy}
-          className="rounded bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800 disabled:opacity-60"
+          className="rounded bg-brand px-4 py-2 font-medium text-white hover:bg-brand-strong disabled:opacity-60"
         >
           {busy ? t('submitting') : t('submit')}
         </button>

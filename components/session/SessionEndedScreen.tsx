@@ -44,7 +44,7 @@ export function SessionEndedScreen({ session }: { session: SessionRow }) {
         <label className="flex flex-col gap-1">
           <span className="text-sm font-medium">{tLogin('password')}</span>
           <input
-            className="w-full rounded border border-slate-300 px-3 py-2"
+            className="w-full rounded border border-line px-3 py-2"
             name="password"
             type="password"
             autoComplete="current-password"
@@ -53,11 +53,11 @@ export function SessionEndedScreen({ session }: { session: SessionRow }) {
           />
         </label>
         <ErrorNote error={error} testId="session-ended-error" />
-        <button type="submit" disabled={busy} className="rounded bg-sky-700 px-4 py-2 font-medium text-white disabled:opacity-60">
+        <button type="submit" disabled={busy} className="rounded bg-brand px-4 py-2 font-medium text-white disabled:opacity-60">
           {t('signIn')}
         </button>
       </form>
-      <button disabled={busy} className="self-start text-sm text-slate-600 underline" onClick={leave}>
+      <button disabled={busy} className="self-start text-sm text-ink-muted underline" onClick={leave}>
         {tChat('logout')}
       </button>
     </main>

@@ -26,12 +26,12 @@ export function DevicesSection() {
   return (
     <section className="flex flex-col gap-2" aria-label={t('title')}>
       <h3 className="font-medium">{t('title')}</h3>
-      {!devices && !error && <p className="text-sm text-slate-500">{t('loading')}</p>}
+      {!devices && !error && <p className="text-sm text-ink-muted">{t('loading')}</p>}
       <ul className="flex max-h-56 flex-col gap-2 overflow-y-auto" data-testid="devices">
         {devices?.map((d) => <DeviceRow key={d.deviceId} device={d} onChanged={reload} />)}
       </ul>
       <ErrorNote error={error} />
-      <button className="self-start text-sm text-sky-700 underline" onClick={() => void run(resetRecoveryKey)}>
+      <button className="self-start text-sm text-link underline" onClick={() => void run(resetRecoveryKey)}>
         {tEnc('resetKey')}
       </button>
     </section>
@@ -58,11 +58,11 @@ function DeviceRow({ device, onChanged }: { device: DeviceInfo; onChanged: () =>
   }
 
   return (
-    <li className="rounded border border-slate-200 p-2 text-sm" data-device-id={device.deviceId}>
+    <li className="rounded border border-line p-2 text-sm" data-device-id={device.deviceId}>
       <div className="flex items-center justify-between gap-2">
         <span className="truncate">
           <span className="font-medium">{device.displayName}</span>{' '}
-          <span className="text-slate-500">
+          <span className="text-ink-muted">
             {device.deviceId}
             {device.current && ` · ${t('current')}`}
           </span>
@@ -72,7 +72,7 @@ function DeviceRow({ device, onChanged }: { device: DeviceInfo; onChanged: () =>
       {mode === 'view' ? (
         <div className="mt-1 flex gap-3">
           <button
-            className="text-sky-700 underline"
+            className="text-link underline"
             onClick={() => {
               setValue(device.displayName);
               setMode('rename');
@@ -82,7 +82,7 @@ function DeviceRow({ device, onChanged }: { device: DeviceInfo; onChanged: () =>
           </button>
           {!device.current && (
             <button
-              className="text-red-700 underline"
+              className="text-danger underline"
               onClick={() => {
                 setValue('');
                 setMode('signOut');
@@ -97,7 +97,7 @@ function DeviceRow({ device, onChanged }: { device: DeviceInfo; onChanged: () =>
           <label className="flex flex-1 flex-col gap-1">
             <span className="sr-only">{mode === 'rename' ? t('rename') : t('password')}</span>
             <input
-              className="rounded border border-slate-300 px-2 py-1"
+              className="rounded border border-line px-2 py-1"
               type={mode === 'signOut' ? 'password' : 'text'}
               placeholder={mode === 'signOut' ? t('password') : undefined}
               aria-label={mode === 'rename' ? t('rename') : t('password')}
@@ -106,10 +106,10 @@ function DeviceRow({ device, onChanged }: { device: DeviceInfo; onChanged: () =>
               autoFocus
             />
           </label>
-          <button type="submit" className="rounded border border-slate-300 px-2 py-1">
+          <button type="submit" className="rounded border border-line px-2 py-1">
             {mode === 'rename' ? t('save') : t('signOut')}
           </button>
-          <button type="button" className="px-2 py-1 text-slate-600" onClick={() => setMode('view')}>
+          <button type="button" className="px-2 py-1 text-ink-muted" onClick={() => setMode('view')}>
             {t('cancel')}
           </button>
         </form>

@@ -25,13 +25,13 @@ export function DisplayNameForm({ userId }: { userId: string }) {
       <label className="flex flex-col gap-1">
         <span>{t('displayName')}</span>
         <span className="flex gap-2">
-          <input className="flex-1 rounded border border-slate-300 px-2 py-1" name="displayName" value={name} onChange={(e) => setName(e.target.value)} />
-          <button type="submit" className="rounded border border-slate-300 px-3 py-1">
+          <input className="flex-1 rounded border border-line px-2 py-1" name="displayName" value={name} onChange={(e) => setName(e.target.value)} />
+          <button type="submit" className="rounded border border-line px-3 py-1">
             {t('save')}
           </button>
         </span>
       </label>
-      {saved && <span className="text-emerald-800">{t('displayNameSaved')}</span>}
+      {saved && <span className="text-success">{t('displayNameSaved')}</span>}
       <ErrorNote error={error} />
     </form>
   );

@@ -11,7 +11,7 @@ export function LanguageSwitcher() {
     <label className="flex items-center gap-2 text-sm">
       <span>{t('label')}</span>
       <select
-        className="rounded border border-slate-300 bg-white px-2 py-1"
+        className="rounded border border-line bg-surface px-2 py-1"
         value={current}
         onChange={(e) => {
           const next = e.target.value;

@@ -24,7 +24,7 @@ export function ProfilePictureForm({ userId }: { userId: string }) {
       onPick={setProfilePicture}
     >
       {pending.map((row) => (
-        <p key={row.txnId} className="text-slate-600" data-testid="picture-pending" data-state={row.state}>
+        <p key={row.txnId} className="text-ink-muted" data-testid="picture-pending" data-state={row.state}>
           {t('pictureWaiting')}
           {row.error ? ` · ${tErrors(row.error as 'rejected')} ` : ' '}
           {(row.state === 'failed' || row.state === 'needs-confirmation') && <RowChoices row={row} />}

@@ -10,6 +10,8 @@ import { DevicesSection } from './DevicesSection';
 import { DisplayNameForm } from './DisplayNameForm';
 import { ProfilePictureForm } from './ProfilePictureForm';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { ThemeSwitcher } from './ThemeSwitcher';
+import { Dialog } from '../ui/Dialog';
 
 export function SettingsPanel({ session, onClose }: { session: SessionRow; onClose: () => void }) {
   const t = useTranslations('settings');
@@ -55,65 +57,61 @@ export function SettingsPanel({ session, onClose }: { session: SessionRow; onClo
   }
 
   return (
-    <div role="dialog" aria-modal="true" aria-labelledby="settings-title" className="fixed inset-0 flex items-center justify-center bg-black/30 p-4">
-      <div className="flex max-h-[90dvh] w-full max-w-md flex-col gap-4 overflow-y-auto rounded-lg bg-white p-5 shadow-lg">
-        <h2 id="settings-title" className="text-lg font-semibold">
-          {t('title')}
-        </h2>
-        <p className="text-sm">{t('account', { userId: session.userId })}</p>
-        <p className="text-sm text-slate-500">{t('device', { deviceId: session.deviceId })}</p>
-        <ProfilePictureForm userId={session.userId} />
-        <DisplayNameForm userId={session.userId} />
-        <DevicesSection />
-        <LanguageSwitcher />
-        <p className="text-sm" data-testid="storage-used">
-          {t('storage', { size })}
-        </p>
-        <form className="flex items-end gap-2 text-sm" onSubmit={saveKeep}>
-          <label className="flex flex-1 flex-col gap-1">
-            <span>{t('maxEvents')}</span>
-            <input
-              type="number"
-              min={50}
-              className="rounded border border-slate-300 px-2 py-1"
-              value={keep}
-              onChange={(e) => setKeep(e.target.value)}
-            />
-          </label>
-          <button type="submit" className="rounded border border-slate-300 px-3 py-1">
-            {t('save')}
-          </button>
-        </form>
-        <label className="flex flex-col gap-1 text-sm">
-          <span>{t('dataSaver')}</span>
-          <select
-            className="rounded border border-slate-300 px-2 py-1"
-            name="dataSaver"
-            value={saver}
-            onChange={(e) => void changeSaver(e.target.value as DataSaverSetting)}
-            aria-describedby="data-saver-hint"
-          >
-            <option value="auto">{t('dataSaverAuto')}</option>
-            <option value="on">{t('dataSaverOn')}</option>
-            <option value="off">{t('dataSaverOff')}</option>
-          </select>
-          <span id="data-saver-hint" className="text-xs text-slate-500">
-            {t('dataSaverHint')}
-          </span>
+    <Dialog title={t('title')} testId="settings-dialog" onClose={onClose}>
+      <p className="text-sm">{t('account', { userId: session.userId })}</p>
+      <p className="text-sm text-ink-muted">{t('device', { deviceId: session.deviceId })}</p>
+      <ProfilePictureForm userId={session.userId} />
+      <DisplayNameForm userId={session.userId} />
+      <DevicesSection />
+      <LanguageSwitcher />
+      <ThemeSwitcher />
+      <p className="text-sm" data-testid="storage-used">
+        {t('storage', { size })}
+      </p>
+      <form className="flex items-end gap-2 text-sm" onSubmit={saveKeep}>
+        <label className="flex flex-1 flex-col gap-1">
+          <span>{t('maxEvents')}</span>
+          <input
+            type="number"
+            min={50}
+            className="rounded border border-line px-2 py-1"
+            value={keep}
+            onChange={(e) => setKeep(e.target.value)}
+          />
         </label>
-        <div className="flex justify-between gap-2">
-          <button
-            disabled={busy}
-            className="rounded bg-red-700 px-4 py-2 text-white disabled:opacity-60"
-            onClick={onLogout}
-          >
-            {tChat('logout')}
-          </button>
-          <button className="rounded border border-slate-300 px-4 py-2" onClick={onClose}>
-            {t('close')}
-          </button>
-        </div>
+        <button type="submit" className="rounded border border-line px-3 py-1">
+          {t('save')}
+        </button>
+      </form>
+      <label className="flex flex-col gap-1 text-sm">
+        <span>{t('dataSaver')}</span>
+        <select
+          className="rounded border border-line px-2 py-1"
+          name="dataSaver"
+          value={saver}
+          onChange={(e) => void changeSaver(e.target.value as DataSaverSetting)}
+          aria-describedby="data-saver-hint"
+        >
+          <option value="auto">{t('dataSaverAuto')}</option>
+          <option value="on">{t('dataSaverOn')}</option>
+          <option value="off">{t('dataSaverOff')}</option>
+        </select>
+        <span id="data-saver-hint" className="text-xs text-ink-muted">
+          {t('dataSaverHint')}
+        </span>
+      </label>
+      <div className="flex justify-between gap-2">
+        <button
+          disabled={busy}
+          className="rounded bg-danger-fill px-4 py-2 text-white disabled:opacity-60"
+          onClick={onLogout}
+        >
+          {tChat('logout')}
+        </button>
+        <button className="rounded border border-line px-4 py-2" onClick={onClose}>
+          {t('close')}
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

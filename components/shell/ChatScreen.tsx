@@ -62,27 +62,33 @@ export function ChatScreen({ session }: { session: SessionRow }) {
 
   if (ended) return <SessionEndedScreen session={session} />;
   return (
-    <div className="flex h-dvh">
+    <div className="safe-area flex h-dvh">
+      <button
+        className="sr-only z-50 rounded bg-brand px-3 py-2 text-white focus:not-sr-only focus:fixed focus:left-2 focus:top-2"
+        onClick={() => document.getElementById('conversation')?.focus()}
+      >
+        {t('skipToConversation')}
+      </button>
       <aside
-        className={`${roomId ? 'hidden md:flex' : 'flex'} w-full flex-col border-r border-slate-200 md:w-80`}
+        className={`${roomId ? 'hidden md:flex' : 'flex'} w-full flex-col border-r border-line md:w-80`}
         aria-label={t('rooms')}
       >
-        <header className="flex flex-col gap-2 border-b border-slate-200 p-3">
+        <header className="flex flex-col gap-2 border-b border-line p-3">
           <h1 className="text-lg font-semibold">{t('rooms')}</h1>
           <div className="flex flex-wrap gap-2">
             <button
-              className="whitespace-nowrap rounded bg-sky-700 px-3 py-1 text-sm text-white"
+              className="whitespace-nowrap rounded bg-brand px-3 py-1 text-sm text-white"
               onClick={() => setPanel('dm')}
             >
               {t('newMessage')}
             </button>
-            <button className="whitespace-nowrap rounded border border-slate-300 px-3 py-1 text-sm" onClick={() => setPanel('group')}>
+            <button className="whitespace-nowrap rounded border border-line px-3 py-1 text-sm" onClick={() => setPanel('group')}>
               {tGroups('newGroup')}
             </button>
-            <button className="whitespace-nowrap rounded border border-slate-300 px-3 py-1 text-sm" onClick={() => setPanel('join')}>
+            <button className="whitespace-nowrap rounded border border-line px-3 py-1 text-sm" onClick={() => setPanel('join')}>
               {tRoom('join')}
             </button>
-            <button className="whitespace-nowrap rounded border border-slate-300 px-3 py-1 text-sm" onClick={() => setPanel('settings')}>
+            <button className="whitespace-nowrap rounded border border-line px-3 py-1 text-sm" onClick={() => setPanel('settings')}>
               {t('settings')}
             </button>
           </div>
@@ -93,13 +99,13 @@ export function ChatScreen({ session }: { session: SessionRow }) {
         {panel === 'join' && <JoinRoom onDone={closePanel} />}
         <RoomList selected={roomId} onSelect={openRoom} />
       </aside>
-      <main className={`${roomId || sharing ? 'flex' : 'hidden md:flex'} min-w-0 flex-1 flex-col`}>
+      <main id="conversation" tabIndex={-1} className={`${roomId || sharing ? 'flex' : 'hidden md:flex'} min-w-0 flex-1 flex-col`}>
         {sharing ? (
           <SharePicker onDone={(id) => openRoom(id, { replace: true })} />
         ) : roomId ? (
           <RoomView key={roomId} roomId={roomId} session={session} onBack={() => openRoom(null)} onMoved={(id) => openRoom(id, { replace: true })} />
         ) : (
-          <p className="m-auto text-slate-500">{t('selectRoom')}</p>
+          <p className="m-auto text-ink-muted">{t('selectRoom')}</p>
         )}
       </main>
       {panel === 'settings' && <SettingsPanel session={session} onClose={() => setPanel('none')} />}

@@ -19,7 +19,7 @@ export function ConnectionStatus() {
   if (!storageOk) parts.push(t('storageFull'));
   if (!parts.length) return null;
   const tone =
-    info.state === 'offline' || info.state === 'failed' || !storageOk ? 'bg-amber-100 text-amber-900' : 'bg-slate-100 text-slate-700';
+    info.state === 'offline' || info.state === 'failed' || !storageOk ? 'bg-warning-soft text-warning' : 'bg-surface-alt text-ink-muted';
   return (
     <p
       role="status"

@@ -14,12 +14,12 @@ export function UpdatePrompt() {
   useEffect(() => registerServiceWorker((go) => setActivate(() => go)), []);
   if (!activate || dismissed) return null;
   return (
-    <div role="status" data-testid="update-prompt" className="fixed bottom-4 left-1/2 z-50 flex -translate-x-1/2 items-center gap-3 rounded-lg bg-slate-900 px-4 py-2 text-sm text-white shadow-lg">
+    <div role="status" data-testid="update-prompt" className="fixed bottom-4 left-1/2 z-50 flex -translate-x-1/2 items-center gap-3 rounded-lg bg-ink px-4 py-2 text-sm text-surface shadow-lg">
       <span>{t('available')}</span>
-      <button className="rounded bg-sky-600 px-3 py-1 font-medium" onClick={activate}>
+      <button className="rounded bg-brand px-3 py-1 font-medium text-white" onClick={activate}>
         {t('reload')}
       </button>
-      <button className="px-2 py-1 text-slate-300" onClick={() => setDismissed(true)}>
+      <button className="px-2 py-1 text-surface underline" onClick={() => setDismissed(true)}>
         {t('later')}
       </button>
     </div>

@@ -9,7 +9,7 @@ export function IntentProblems({ rows }: { rows?: OutboxRow[] }) {
   const tErrors = useTranslations('outbox.errors');
   if (!rows?.length) return null;
   return (
-    <ul className="flex flex-col gap-0.5 text-xs text-red-800" data-testid="intent-problems">
+    <ul className="flex flex-col gap-0.5 text-xs text-danger" data-testid="intent-problems">
       {rows.map((row) => {
         const what = row.kind === 'redaction' ? t('deleteFailed') : row.relation?.rel === 'replace' ? t('editFailed') : t('reactionFailed');
         return (

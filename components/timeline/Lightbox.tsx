@@ -61,7 +61,7 @@ export function Lightbox({ content, alt, thumbnail, onClose }: { content: Record
           <img src={full ?? thumbnail} alt={alt} className="max-h-[85vh] max-w-[95vw] object-contain" data-testid="lightbox-image" data-full={full ? '' : undefined} />
         )}
         <ErrorNote error={error} />
-        <button className="rounded bg-white px-4 py-1 text-slate-900" onClick={() => ref.current?.close()} autoFocus>
+        <button className="rounded bg-surface px-4 py-1 text-ink" onClick={() => ref.current?.close()} autoFocus>
           {t('close')}
         </button>
       </div>

@@ -53,14 +53,14 @@ function VoiceMessage({ content }: { content: Record<string, unknown> }) {
     <span className="flex flex-col gap-1" data-testid="voice-message">
       <span className="flex items-center gap-2">
         {waveform.length > 0 && (
-          <svg width={waveform.length * 3} height={24} aria-hidden="true" className="text-sky-700" data-testid="voice-waveform">
+          <svg width={waveform.length * 3} height={24} aria-hidden="true" className="text-link" data-testid="voice-waveform">
             {waveform.map((v, i) => {
               const h = Math.max(2, Math.round((Math.min(1024, Math.max(0, v)) / 1024) * 24));
               return <rect key={i} x={i * 3} y={(24 - h) / 2} width={2} height={h} fill="currentColor" />;
             })}
           </svg>
         )}
-        {durationMs !== undefined && <span className="text-xs text-slate-600" data-testid="voice-duration">{t('seconds', { seconds: Math.max(1, Math.round(durationMs / 1000)) })}</span>}
+        {durationMs !== undefined && <span className="text-xs text-ink-muted" data-testid="voice-duration">{t('seconds', { seconds: Math.max(1, Math.round(durationMs / 1000)) })}</span>}
       </span>
       <Player content={content} name={t('body')} video={false} label={t('play')} />
     </span>
@@ -108,13 +108,13 @@ function Picture({ content, alt, width, height }: { content: Record<string, unkn
   const size = width && height ? { width: Math.round(width * scale), height: Math.round(height * scale) } : { width: MAX_W, height: MAX_H / 2 };
   const [open, setOpen] = useState(false);
   if (state === 'broken' || !source) {
-    return <em className="text-slate-500" data-testid="attachment-broken">{t('cannotShow')}</em>;
+    return <em className="text-ink-muted" data-testid="attachment-broken">{t('cannotShow')}</em>;
   }
   return (
     <>
       <button
         type="button"
-        className="block overflow-hidden rounded bg-slate-200 focus-visible:ring-2 focus-visible:ring-sky-700"
+        className="block overflow-hidden rounded bg-surface-strong focus-visible:ring-2 focus-visible:ring-focus"
         style={size}
         aria-label={t('open', { name: alt })}
         onClick={() => setOpen(true)}
@@ -125,7 +125,7 @@ function Picture({ content, alt, width, height }: { content: Record<string, unkn
         </span>
       </button>
       {!state && deviceOnly && (
-        <button type="button" className="self-start text-sm text-sky-700 underline" onClick={() => setAsked(true)} data-testid="attachment-load">
+        <button type="button" className="self-start text-sm text-link underline" onClick={() => setAsked(true)} data-testid="attachment-load">
           {t('showPicture', { kb: Math.max(1, Math.round(thumbnailBytes(content) / 1024)) })}
         </button>
       )}
@@ -159,7 +159,7 @@ function Player({ content, name, video, label }: { content: Record<string, unkno
   }
   return (
     <span className="flex flex-col gap-1">
-      <button type="button" className="self-start rounded bg-sky-700 px-3 py-1 text-white disabled:opacity-60" disabled={busy} onClick={() => void load()}>
+      <button type="button" className="self-start rounded bg-brand px-3 py-1 text-white disabled:opacity-60" disabled={busy} onClick={() => void load()}>
         ▶ {label ?? t('play', { name })}
       </button>
       <ErrorNote error={error} />
@@ -191,22 +191,22 @@ function FileCard({ content, name, size, mimetype, sent }: { content: Record<str
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
   return (
-    <span className="flex flex-col gap-1 rounded border border-slate-300 bg-white px-3 py-2 text-sm" data-testid="attachment-file">
+    <span className="flex flex-col gap-1 rounded border border-line bg-surface px-3 py-2 text-sm" data-testid="attachment-file">
       <span className="font-medium" data-testid="attachment-name">
         📎 {name}
       </span>
-      <span className="text-xs text-slate-600">
+      <span className="text-xs text-ink-muted">
         {[mimetype, size !== undefined ? t('size', { mb: (size / (1024 * 1024)).toFixed(size < 1024 * 1024 ? 2 : 1) }) : null].filter(Boolean).join(' · ')}
       </span>
       {sent && !busy && (
-        <button type="button" className="self-start rounded bg-sky-700 px-3 py-1 text-white" onClick={() => void download()}>
+        <button type="button" className="self-start rounded bg-brand px-3 py-1 text-white" onClick={() => void download()}>
           {t('download')}
         </button>
       )}
       {busy && (
         <span className="flex items-center gap-2 text-xs" data-testid="download-status">
           <progress max={100} value={fraction === null ? undefined : Math.round(fraction * 100)} aria-label={t('downloading')} className="h-2 w-32" />
-          <button type="button" className="text-sky-700 underline" onClick={() => abort.current?.abort()}>
+          <button type="button" className="text-link underline" onClick={() => abort.current?.abort()}>
             {t('cancelUpload')}
           </button>
         </span>

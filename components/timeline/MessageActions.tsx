@@ -32,7 +32,7 @@ export function MessageActions(props: Props) {
       ref={anchor}
       type="button"
       aria-label={t('actions')}
-      className="rounded px-1.5 text-xs text-slate-600 opacity-0 hover:bg-slate-200 focus-visible:opacity-100 group-hover:opacity-100"
+      className="rounded px-1.5 text-xs text-ink-muted opacity-0 hover:bg-surface-strong focus-visible:opacity-100 group-hover:opacity-100"
       onClick={() => setActive({ focus: true })}
     >
       ⋯
@@ -71,14 +71,14 @@ function ActionsToolbar({
     // Once, as it appears.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  const button = 'rounded px-1.5 py-0.5 text-xs hover:bg-slate-200 focus-visible:bg-slate-200';
+  const button = 'rounded px-1.5 py-0.5 text-xs hover:bg-surface-strong focus-visible:bg-surface-strong';
   return (
     <div
       ref={bar}
       role="toolbar"
       aria-label={t('actions')}
       data-testid="message-actions"
-      className={`flex flex-wrap items-center gap-0.5 text-slate-600 ${picker ? 'opacity-100' : 'opacity-0 group-hover:opacity-100 group-focus-within:opacity-100'}`}
+      className={`flex flex-wrap items-center gap-0.5 text-ink-muted ${picker ? 'opacity-100' : 'opacity-0 group-hover:opacity-100 group-focus-within:opacity-100'}`}
     >
       {QUICK_REACTIONS.map((key) => (
         <button key={key} type="button" className={button} aria-label={`${t('react')} ${key}`} data-testid="quick-reaction" data-key={key} onClick={() => onReact(key)}>
@@ -102,7 +102,7 @@ function ActionsToolbar({
         </button>
       )}
       {picker && (
-        <div className="grid w-full grid-cols-8 gap-0.5 rounded border border-slate-200 bg-white p-1" data-testid="emoji-picker">
+        <div className="grid w-full grid-cols-8 gap-0.5 rounded border border-line bg-surface p-1" data-testid="emoji-picker">
           {PICKER_EMOJI.map((key) => (
             <button
               key={key}

@@ -40,7 +40,7 @@ function decryptionMessage(code: string) {
 }
 
 function Bubble({ mine, children, faded, highlight }: { mine: boolean; children: ReactNode; faded?: boolean; highlight?: boolean }) {
-  const colour = highlight ? 'bg-amber-100 ring-2 ring-amber-500' : mine ? 'bg-sky-100' : 'bg-slate-100';
+  const colour = highlight ? 'bg-highlight ring-2 ring-highlight-line' : mine ? 'bg-bubble-mine' : 'bg-bubble';
   return (
     <div
       className={`max-w-[80%] whitespace-pre-wrap break-words rounded-lg px-3 py-2 ${colour} ${faded ? 'opacity-80' : ''}`}
@@ -72,11 +72,11 @@ export function EventItem({
   const ref: MessageRef = { eventId: event.eventId };
   const readable = !event.redacted && !event.deleting && !event.decryptionError && event.body !== undefined;
   let body: ReactNode = event.body === undefined ? undefined : <MessageBody body={event.body} content={event.content} />;
-  if (event.redacted) body = <em className="text-slate-500">{t('deleted')}</em>;
-  else if (event.deleting) body = <em className="text-slate-500">{tMessage('deleting')}</em>;
-  else if (event.decryptionError === 'pending') body = <em className="text-slate-500">{t('decrypting')}</em>;
-  else if (event.decryptionError) body = <em className="text-slate-500">{t(decryptionMessage(event.decryptionError))}</em>;
-  else if (event.body === undefined) body = <em className="text-slate-500">{t('unsupported')}</em>;
+  if (event.redacted) body = <em className="text-ink-muted">{t('deleted')}</em>;
+  else if (event.deleting) body = <em className="text-ink-muted">{tMessage('deleting')}</em>;
+  else if (event.decryptionError === 'pending') body = <em className="text-ink-muted">{t('decrypting')}</em>;
+  else if (event.decryptionError) body = <em className="text-ink-muted">{t(decryptionMessage(event.decryptionError))}</em>;
+  else if (event.body === undefined) body = <em className="text-ink-muted">{t('unsupported')}</em>;
   return (
     <li
       className={`group flex flex-col ${mine ? 'items-end' : 'items-start'}`}
@@ -87,7 +87,7 @@ export function EventItem({
       data-highlight={event.highlight ? '' : undefined}
       tabIndex={-1}
     >
-      <span className={grouped ? 'sr-only' : 'flex items-center gap-1.5 text-xs text-slate-500'}>
+      <span className={grouped ? 'sr-only' : 'flex items-center gap-1.5 text-xs text-ink-muted'}>
         {!grouped && !mine && <Avatar mxc={avatar} name={event.senderName} id={event.sender} size={24} />}
         <span data-testid="message-sender">{event.senderName}</span>
         {' · '}
@@ -97,7 +97,7 @@ export function EventItem({
         {event.inReplyTo && !event.redacted && context.quoted !== undefined && <ReplyQuote original={context.quoted} />}
         <span data-testid="message-text">{body}</span>
         {(event.editedBy || event.localEdit) && readable && (
-          <span className="ml-1 text-xs text-slate-500" data-testid="edited">
+          <span className="ml-1 text-xs text-ink-muted" data-testid="edited">
             {t('edited')}
           </span>
         )}
@@ -143,10 +143,10 @@ export function PendingItem({ row, context, myName }: { row: PendingMessage; con
       <Bubble mine faded={row.state !== 'sent'}>
         {row.relation?.rel === 'reply' && context.quoted !== undefined && <ReplyQuote original={context.quoted} />}
         <span data-testid="message-text">
-          {row.deleting ? <em className="text-slate-500">{tMessage('deleting')}</em> : <MessageBody body={body} content={row.content} />}
+          {row.deleting ? <em className="text-ink-muted">{tMessage('deleting')}</em> : <MessageBody body={body} content={row.content} />}
         </span>
         {row.localEdit && (
-          <span className="ml-1 text-xs text-slate-500" data-testid="edited">
+          <span className="ml-1 text-xs text-ink-muted" data-testid="edited">
             {t('edited')}
           </span>
         )}
@@ -154,7 +154,7 @@ export function PendingItem({ row, context, myName }: { row: PendingMessage; con
       <Reactions reactions={context.reactions} onToggle={(r) => context.onReact(ref, r.key, r.mine)} />
       <IntentProblems rows={context.problems} />
       {row.state !== 'failed' && row.state !== 'needs-confirmation' && <UploadStatus row={row} />}
-      <span className="text-xs text-slate-500" data-testid="message-status">
+      <span className="text-xs text-ink-muted" data-testid="message-status">
         {status}
         {(row.state === 'failed' || row.state === 'needs-confirmation') && (
           <>

@@ -16,7 +16,7 @@ export function Reactions({ reactions, onToggle }: { reactions?: ReactionSummary
             aria-label={t('reactionLabel', { key: r.key, count: r.count })}
             data-testid="reaction"
             data-key={r.key}
-            className={`rounded-full border px-2 text-xs ${r.mine ? 'border-sky-600 bg-sky-50' : 'border-slate-300'}`}
+            className={`rounded-full border px-2 text-xs ${r.mine ? 'border-brand bg-brand-soft' : 'border-line'}`}
             onClick={() => onToggle(r)}
           >
             {r.key} {r.count}

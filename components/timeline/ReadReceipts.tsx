@@ -18,11 +18,11 @@ export function ReadReceipts({ readers }: { readers?: { userId: string; name: st
   return (
     <button type="button" className="mt-0.5 flex items-center gap-0.5" title={label} aria-label={label} data-testid="read-by">
       {readers.slice(0, 3).map((r) => (
-        <span key={r.userId} className="flex h-4 w-4 items-center justify-center rounded-full bg-slate-300 text-[9px] font-semibold text-slate-800" aria-hidden>
+        <span key={r.userId} className="flex h-4 w-4 items-center justify-center rounded-full bg-surface-strong text-[9px] font-semibold text-ink" aria-hidden>
           {initials(r.name)}
         </span>
       ))}
-      {readers.length > 3 && <span className="text-[10px] text-slate-600" aria-hidden>+{readers.length - 3}</span>}
+      {readers.length > 3 && <span className="text-[10px] text-ink-muted" aria-hidden>+{readers.length - 3}</span>}
     </button>
   );
 }

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 export function ReplyQuote({ original }: { original: { domKey: string; senderName: string; body?: string } | null }) {
   const t = useTranslations('message');
   if (!original) {
-    return <p className="mb-1 border-l-2 border-slate-300 pl-2 text-xs italic text-slate-500" data-testid="reply-quote">{t('quoteMissing')}</p>;
+    return <p className="mb-1 border-l-2 border-line pl-2 text-xs italic text-ink-muted" data-testid="reply-quote">{t('quoteMissing')}</p>;
   }
   const jump = () => {
     const target = document.querySelector<HTMLElement>(`[data-message-key="${CSS.escape(original.domKey)}"]`);
@@ -16,7 +16,7 @@ export function ReplyQuote({ original }: { original: { domKey: string; senderNam
   return (
     <button
       type="button"
-      className="mb-1 block max-w-full truncate border-l-2 border-sky-600 pl-2 text-left text-xs text-slate-600 hover:bg-slate-50"
+      className="mb-1 block max-w-full truncate border-l-2 border-brand pl-2 text-left text-xs text-ink-muted hover:bg-surface-alt"
       title={t('jumpToOriginal')}
       data-testid="reply-quote"
       onClick={jump}

@@ -60,6 +60,20 @@ export function Timeline({ room, session, leftOff, onReply, onEdit }: TimelinePr
   useEffect(() => {
     if (newest) markOnce('luxchat:timeline-painted');
   }, [newest]);
+  // Screen readers hear each new message from others once, not the list re-read at every change.
+  const [announcement, setAnnouncement] = useState('');
+  const firstNewest = useRef<string | undefined>(undefined);
+  const newestEvent = timeline?.events.at(-1);
+  useEffect(() => {
+    if (!newestEvent) return;
+    if (firstNewest.current === undefined) {
+      firstNewest.current = newestEvent.eventId;
+      return;
+    }
+    if (newestEvent.eventId === firstNewest.current || newestEvent.sender === session.userId) return;
+    setAnnouncement(t('announceNew', { name: newestEvent.senderName, body: newestEvent.body ?? '' }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- announced once per newest event
+  }, [newestEvent?.eventId]);
 
   function loadOlder() {
     setLimit((n) => n + PAGE);
@@ -120,17 +134,19 @@ export function Timeline({ room, session, leftOff, onReply, onEdit }: TimelinePr
     <SavingData.Provider value={connection?.dataSaver ?? false}>
       <div className="relative flex min-h-0 flex-1 flex-col">
         <RoomChanges rows={timeline.roomChanges} />
+        <p className="sr-only" aria-live="polite" data-testid="timeline-announcer">
+          {announcement}
+        </p>
         <ol
           ref={list}
           onScroll={onScroll}
           className="flex flex-1 flex-col gap-2 overflow-y-auto p-3"
           data-testid="timeline"
-          aria-live="polite"
         >
-          {count === 0 && <li className="m-auto text-slate-500">{t('empty')}</li>}
+          {count === 0 && <li className="m-auto text-ink-muted">{t('empty')}</li>}
           {timeline.events.length > 0 && (timeline.events.length >= limit || !startReached) && (
             <li className="self-center">
-              <button className="text-sm text-sky-700 underline" onClick={loadOlder}>
+              <button className="text-sm text-link underline" onClick={loadOlder}>
                 {t('loadOlder')}
               </button>
             </li>
@@ -169,7 +185,7 @@ export function Timeline({ room, session, leftOff, onReply, onEdit }: TimelinePr
         </ol>
         {unreadAfter && !jumped && (
           <button
-            className="absolute left-1/2 top-2 -translate-x-1/2 rounded-full border border-sky-700 bg-white px-3 py-1 text-sm text-sky-800 shadow"
+            className="absolute left-1/2 top-2 -translate-x-1/2 rounded-full border border-brand bg-surface px-3 py-1 text-sm text-link shadow"
             data-testid="jump-to-unread"
             onClick={() => {
               unreadLine.current?.scrollIntoView({ block: 'start' });
@@ -181,7 +197,7 @@ export function Timeline({ room, session, leftOff, onReply, onEdit }: TimelinePr
         )}
         {unseen && (
           <button
-            className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full bg-sky-700 px-4 py-1 text-sm text-white shadow"
+            className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full bg-brand px-4 py-1 text-sm text-white shadow"
             data-testid="new-messages"
             onClick={scrollToEnd}
           >
@@ -239,15 +255,15 @@ function GapMarker({ gap }: { gap: GapRow }) {
   }, [online]);
 
   return (
-    <li ref={ref} className="flex items-center gap-2 self-stretch text-sm text-slate-600" data-testid="gap" data-gap-id={gap.id}>
-      <span className="h-px flex-1 bg-slate-300" aria-hidden />
+    <li ref={ref} className="flex items-center gap-2 self-stretch text-sm text-ink-muted" data-testid="gap" data-gap-id={gap.id}>
+      <span className="h-px flex-1 bg-surface-strong" aria-hidden />
       <span>{busy ? t('gapLoading') : t('gap')}</span>
       {!busy && (
-        <button className="text-sky-700 underline" onClick={fill}>
+        <button className="text-link underline" onClick={fill}>
           {t('gapLoad')}
         </button>
       )}
-      <span className="h-px flex-1 bg-slate-300" aria-hidden />
+      <span className="h-px flex-1 bg-surface-strong" aria-hidden />
     </li>
   );
 }
@@ -261,10 +277,10 @@ function DaySeparator({ ts }: { ts: number }) {
   const locale = useLocale() as Locale;
   const label = dayLabel(ts, locale);
   return (
-    <li className="flex items-center gap-2 self-stretch text-xs font-medium text-slate-600" data-testid="day-separator">
-      <span className="h-px flex-1 bg-slate-200" aria-hidden />
+    <li className="flex items-center gap-2 self-stretch text-xs font-medium text-ink-muted" data-testid="day-separator">
+      <span className="h-px flex-1 bg-surface-strong" aria-hidden />
       <span>{'key' in label ? t(label.key) : label.date}</span>
-      <span className="h-px flex-1 bg-slate-200" aria-hidden />
+      <span className="h-px flex-1 bg-surface-strong" aria-hidden />
     </li>
   );
 }
@@ -272,10 +288,10 @@ function DaySeparator({ ts }: { ts: number }) {
 const UnreadLine = forwardRef<HTMLLIElement>(function UnreadLine(_props, ref) {
   const t = useTranslations('timeline');
   return (
-    <li ref={ref} className="flex items-center gap-2 self-stretch text-xs font-semibold text-red-700" data-testid="unread-line">
-      <span className="h-px flex-1 bg-red-300" aria-hidden />
+    <li ref={ref} className="flex items-center gap-2 self-stretch text-xs font-semibold text-danger" data-testid="unread-line">
+      <span className="h-px flex-1 bg-danger-line" aria-hidden />
       <span>{t('unreadLine')}</span>
-      <span className="h-px flex-1 bg-red-300" aria-hidden />
+      <span className="h-px flex-1 bg-danger-line" aria-hidden />
     </li>
   );
 });

@@ -15,10 +15,10 @@ export function UploadStatus({ row }: { row: OutboxRow }) {
   if (!row.uploads?.some((u) => !u.mxc)) return null;
   const percent = fraction === undefined ? undefined : Math.round(fraction * 100);
   return (
-    <span className="flex items-center gap-2 text-xs text-slate-600" data-testid="upload-status">
+    <span className="flex items-center gap-2 text-xs text-ink-muted" data-testid="upload-status">
       <progress max={100} value={percent} aria-label={t('uploading')} className="h-2 w-32" />
       {percent !== undefined && <span>{percent} %</span>}
-      <button type="button" className="text-sky-700 underline" onClick={() => void discardMessage(row.txnId)}>
+      <button type="button" className="text-link underline" onClick={() => void discardMessage(row.txnId)}>
         {t('cancelUpload')}
       </button>
     </span>

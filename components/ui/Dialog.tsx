@@ -1,23 +1,77 @@
 'use client';
-import type { ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 
 /**
- * A panel with a title; `testId` names it for the tests. Encryption prompts are not modal:
- * they float over the top corner and leave the conversations usable behind them.
+ * A modal dialog (the native <dialog> opened with showModal): focus moves in and is trapped,
+ * the page behind is inert, and focus returns to the opener when it closes. With `onClose`,
+ * Escape closes it; without, it waits for a choice (saving the recovery key, say).
+ * `testId` names it for the tests. `modal={false}`: a panel over the top corner that leaves the
+ * page usable (the recovery key, shown while the account is being set up).
  */
-export function Dialog({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
+export function Dialog({
+  title,
+  children,
+  testId,
+  onClose,
+  wide = false,
+  modal = true,
+}: {
+  title: string;
+  children: ReactNode;
+  testId?: string;
+  onClose?: () => void;
+  wide?: boolean;
+  modal?: boolean;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const unmounting = useRef(false);
+  const close = useRef(onClose);
+  close.current = onClose;
+  // Layout effects: opened before it paints, closed before React removes it, so that the
+  // browser's own focus handling sees it in the page.
+  useLayoutEffect(() => {
+    const dialog = ref.current;
+    const opener = document.activeElement;
+    unmounting.current = false;
+    if (dialog && !dialog.open) {
+      if (modal) dialog.showModal();
+      else dialog.show();
+    }
+    return () => {
+      unmounting.current = true;
+      dialog?.close();
+      // Back to whatever opened it, if it is still there.
+      if (modal && opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
+    // Opened once per mount; `modal` does not change for a dialog shown.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  // Open while mounted: the parent closes it by unmounting it. Escape (or the browser closing it
+  // on its own) asks the parent, or, where a choice is required, opens it again.
+  const onNativeClose = () => {
+    if (unmounting.current) return;
+    if (close.current) close.current();
+    else if (modal) ref.current?.showModal();
+    else ref.current?.show();
+  };
   return (
-    <div
-      role="dialog"
+    <dialog
+      ref={ref}
       aria-label={title}
       data-testid={testId}
-      className="fixed right-4 top-16 z-40 flex w-[calc(100%-2rem)] max-w-md flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-xl"
+      className={`${modal ? 'm-auto' : 'fixed left-auto right-4 top-16 z-40 m-0'} max-h-[90dvh] w-[calc(100%-2rem)] ${wide ? 'max-w-lg' : 'max-w-md'} overflow-y-auto rounded-lg border border-line bg-surface p-5 text-ink shadow-xl backdrop:bg-slate-950/50`}
+      onCancel={(e) => {
+        if (!close.current) e.preventDefault();
+      }}
+      onClose={onNativeClose}
     >
-      <h2 className="text-lg font-semibold">{title}</h2>
-      {children}
-    </div>
+      <div className="flex flex-col gap-4">
+        <h2 className="text-lg font-semibold">{title}</h2>
+        {children}
+      </div>
+    </dialog>
   );
 }
 
-export const primaryButton = 'rounded bg-sky-700 px-4 py-2 text-white disabled:opacity-60';
-export const secondaryButton = 'rounded border border-slate-300 px-4 py-2 disabled:opacity-60';
+export const primaryButton = 'rounded bg-brand px-4 py-2 text-white disabled:opacity-60';
+export const secondaryButton = 'rounded border border-line px-4 py-2 disabled:opacity-60';

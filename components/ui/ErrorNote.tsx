@@ -4,7 +4,7 @@
 export function ErrorNote({ error, testId }: { error: string | null | undefined; testId?: string }) {
   if (!error) return null;
   return (
-    <p role="alert" data-testid={testId} className="text-sm text-red-800">
+    <p role="alert" data-testid={testId} className="text-sm text-danger">
       {error}
     </p>
   );

@@ -44,7 +44,7 @@ export function PictureField({
       <legend className="mb-1">{label}</legend>
       <div className="flex items-center gap-3">
         <Avatar mxc={mxc} name={name} id={id} size={56} />
-        <label htmlFor={inputId} className={`rounded border border-slate-300 bg-white px-3 py-1 focus-within:ring-2 focus-within:ring-sky-700 ${disabled || busy ? 'opacity-60' : 'cursor-pointer'}`}>
+        <label htmlFor={inputId} className={`rounded border border-line bg-surface px-3 py-1 focus-within:ring-2 focus-within:ring-focus ${disabled || busy ? 'opacity-60' : 'cursor-pointer'}`}>
           {chooseLabel}
           <input
             ref={input}
@@ -60,7 +60,7 @@ export function PictureField({
           />
         </label>
         {mxc && (
-          <button type="button" className="text-slate-700 underline disabled:opacity-60" disabled={disabled || busy} onClick={() => void pick(null)}>
+          <button type="button" className="text-ink-muted underline disabled:opacity-60" disabled={disabled || busy} onClick={() => void pick(null)}>
             {removeLabel}
           </button>
         )}

@@ -328,6 +328,8 @@ export interface CryptoStatusRow {
   pendingRecoveryKey?: string;
   /** The server-side key backup this device uploads to, if any. */
   backupVersion?: string | null;
+  /** The user answered "later" to verifying this device: a banner reminds them, not the dialog. */
+  verificationPostponed?: boolean;
 }
 
 /** The emoji verification in progress, as every tab's dialog shows it (the syncing tab runs it). */

@@ -1,0 +1,174 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { fillLogin, loginThroughUi, roomButton, saveRecoveryKey, trackPageErrors } from './app';
+import { newUser } from './homeserver';
+import { HOMESERVER_URL } from './ports';
+
+const LOCALES = ['lb', 'fr', 'de', 'en'] as const;
+const THEMES = ['light', 'dark'] as const;
+
+/** Every axe rule, every impact: the list of what fails, empty when the screen passes. */
+async function violations(page: Page, screen: string): Promise<string[]> {
+  const { violations: found } = await new AxeBuilder({ page }).analyze();
+  return found.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** The page's background colour at a point, read from a screenshot (what was painted). */
+async function paintedAt(page: Page, x: number, y: number): Promise<[number, number, number]> {
+  const png = await page.screenshot({ clip: { x, y, width: 1, height: 1 } });
+  const pixel = await page.evaluate(async (data) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${data}`;
+    await image.decode();
+    const canvas = new OffscreenCanvas(1, 1);
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    return [...context.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+  }, png.toString('base64'));
+  return pixel as [number, number, number];
+}
+const isDark = ([r, g, b]: number[]) => r + g + b < 150;
+
+test('the login screen and every chat screen pass axe with no violation, in four languages and both themes', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors = trackPageErrors(page);
+  const found: string[] = [];
+  for (const theme of THEMES) {
+    await page.emulateMedia({ colorScheme: theme });
+    for (const locale of LOCALES) {
+      await page.goto(`/${locale}/`);
+      await expect(page.locator('input[name="password"]')).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      found.push(...(await violations(page, `login ${locale} ${theme}`)));
+    }
+  }
+
+  const alice = await newUser('alice');
+  const bob = await newUser('bob');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await loginThroughUi(page, alice);
+  await saveRecoveryKey(page);
+  const empty = [...found];
+  for (const theme of THEMES) {
+    await page.emulateMedia({ colorScheme: theme });
+    for (const locale of LOCALES) {
+      await page.goto(`/${locale}/`);
+      await expect(page.getByTestId('room-list').or(page.locator('aside p'))).toBeVisible();
+      found.push(...(await violations(page, `empty ${locale} ${theme}`)));
+    }
+  }
+  expect(found, 'login and empty state').toEqual(empty);
+
+  const roomId = await bob.api.sharedRoom('Dossier', alice.api);
+  await bob.api.send(roomId, 'Moien, wéi geet et?');
+  await bob.api.send(roomId, 'Hei ass de Rapport.');
+  for (const theme of THEMES) {
+    await page.emulateMedia({ colorScheme: theme });
+    for (const locale of LOCALES) {
+      const where = `${locale} ${theme}`;
+      await page.goto(`/${locale}/`);
+      await expect(roomButton(page, 'Dossier')).toBeVisible({ timeout: 30_000 });
+      found.push(...(await violations(page, `room list ${where}`)));
+      await roomButton(page, 'Dossier').click();
+      await expect(page.getByTestId('message-body').last()).toHaveText('Hei ass de Rapport.');
+      await expect(roomButton(page, 'Dossier')).toHaveAttribute('aria-current', 'true');
+      found.push(...(await violations(page, `room ${where}`)));
+      // The chat's leave confirmation, then settings with the device list.
+      await page.getByTestId('room-title').locator('xpath=..').getByRole('button').last().click();
+      await expect(page.getByTestId('confirm-dialog')).toBeVisible();
+      found.push(...(await violations(page, `leave dialog ${where}`)));
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('confirm-dialog')).toHaveCount(0);
+      await page.locator('aside header').getByRole('button').last().click();
+      await expect(page.getByTestId('settings-dialog')).toBeVisible();
+      await expect(page.getByTestId('devices')).toBeVisible();
+      found.push(...(await violations(page, `settings ${where}`)));
+    }
+  }
+  expect(found).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('dark mode: the first paint follows the system, and the setting overrides it', async ({ browser }) => {
+  const context = await browser.newContext({ colorScheme: 'dark' });
+  const page = await context.newPage();
+  // Nothing but the pre-rendered HTML and its head script: the very first paint is dark.
+  await page.route('**/_next/static/chunks/**', (route) => route.abort());
+  await page.goto('/en/', { waitUntil: 'domcontentloaded' });
+  expect(isDark(await paintedAt(page, 5, 5)), 'dark before any script of the app ran').toBe(true);
+  await page.unroute('**/_next/static/chunks/**');
+
+  const alice = await newUser('alice');
+  await page.goto('/en/');
+  await fillLogin(page, alice);
+  await saveRecoveryKey(page);
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByTestId('settings-dialog').locator('select[name="theme"]').selectOption('light');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  expect(isDark(await paintedAt(page, 5, 5)), 'the choice wins over the system').toBe(false);
+  await context.close();
+});
+
+test('keyboard only: log in, open a chat, send a message, open and close settings', async ({ page }) => {
+  test.setTimeout(120_000);
+  const alice = await newUser('alice');
+  const bob = await newUser('bob');
+  const roomId = await bob.api.sharedRoom('Clavier', alice.api);
+  await page.goto('/en/');
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('name') ?? document.activeElement?.textContent ?? '');
+  // Tab through the form: homeserver, user name, password; Enter submits.
+  for (let i = 0; i < 10 && (await focused()) !== 'homeserver'; i++) await page.keyboard.press('Tab');
+  expect(await focused()).toBe('homeserver');
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(HOMESERVER_URL);
+  for (let i = 0; i < 5 && (await focused()) !== 'username'; i++) await page.keyboard.press('Tab');
+  expect(await focused()).toBe('username');
+  await page.keyboard.type(alice.username);
+  await page.keyboard.press('Tab');
+  expect(await focused()).toBe('password');
+  await page.keyboard.type(alice.password);
+  await page.keyboard.press('Enter');
+  await saveRecoveryKeyByKeyboard(page);
+
+  // To the chat with Tab, open it with Enter.
+  const chat = roomButton(page, 'Clavier');
+  await expect(chat).toBeVisible({ timeout: 30_000 });
+  for (let i = 0; i < 15 && !(await chat.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(chat).toBeFocused();
+  await page.keyboard.press('Enter');
+  const composer = page.getByRole('textbox', { name: 'Message' });
+  for (let i = 0; i < 25 && !(await composer.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(composer).toBeFocused();
+  await page.keyboard.type('Getippt ouni Maus');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await bob.api.events(roomId)).filter((e) => e.content.body === 'Getippt ouni Maus').length, { timeout: 30_000 }).toBe(1);
+
+  // Settings: focus moves into the dialog, Escape closes it, focus returns to its button.
+  const settingsButton = page.getByRole('button', { name: 'Settings', exact: true });
+  for (let i = 0; i < 40 && !(await settingsButton.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Shift+Tab');
+  await expect(settingsButton).toBeFocused();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByTestId('settings-dialog');
+  await expect(dialog).toBeVisible();
+  expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  // Focus stays in the dialog however far one tabs.
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid="settings-dialog"]') || document.activeElement === document.body)).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(settingsButton).toBeFocused();
+});
+
+/** The recovery key dialog, confirmed from the keyboard. */
+async function saveRecoveryKeyByKeyboard(page: Page) {
+  const dialog = page.getByTestId('recovery-key-dialog');
+  await expect(dialog).toBeVisible({ timeout: 30_000 });
+  const saved = dialog.getByRole('button', { name: 'I have saved it' });
+  for (let i = 0; i < 40 && !(await saved.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(saved).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+}
