@@ -16,7 +16,9 @@ export function ReadReceipts({ readers }: { readers?: { userId: string; name: st
   if (!readers?.length) return null;
   const label = t('seenBy', { names: readers.map((r) => r.name).join(', ') });
   return (
-    <button type="button" className="mt-0.5 flex items-center gap-0.5" title={label} aria-label={label} data-testid="read-by">
+    // Named by its hidden text, not aria-label: the initials shown are part of what it says.
+    <button type="button" className="mt-0.5 flex items-center gap-0.5" title={label} data-testid="read-by">
+      <span className="sr-only">{label}</span>
       {readers.slice(0, 3).map((r) => (
         <span key={r.userId} className="flex h-4 w-4 items-center justify-center rounded-full bg-surface-strong text-[9px] font-semibold text-ink" aria-hidden>
           {initials(r.name)}

@@ -48,7 +48,7 @@ export function Timeline({ room, session, leftOff, onReply, onEdit }: TimelinePr
   const timeline = useTimeline(roomId, limit, session.userId);
   const connection = useConnection();
   const list = useRef<HTMLOListElement>(null);
-  const end = useRef<HTMLDivElement>(null);
+  const end = useRef<HTMLLIElement>(null);
   // Whether the user is at the newest message: new ones scroll into view only then.
   const atBottom = useRef(true);
   const [unseen, setUnseen] = useState(false);
@@ -181,7 +181,7 @@ export function Timeline({ room, session, leftOff, onReply, onEdit }: TimelinePr
               context={context(row.relation?.rel === 'reply' ? (row.relation.eventId ?? row.dependsOn) : undefined, pendingKey(row), true)}
             />
           ))}
-          <div ref={end} />
+          <li ref={end} aria-hidden />
         </ol>
         {unreadAfter && !jumped && (
           <button
