@@ -71,7 +71,13 @@ test('a new device with the recovery key reads the earlier history, which decryp
   test.setTimeout(150_000);
   const { alice, first, bobDevice, recoveryKey } = await earlierHistory(browser);
   const third = await device(browser, alice, 'alice3');
+  // Asked once, and modal; "Later" leaves a banner that reminds, also after a reload.
   await expect(third.page.getByTestId('verify-device-dialog')).toBeVisible({ timeout: 30_000 });
+  await third.page.getByTestId('verify-device-dialog').getByRole('button', { name: 'Later' }).click();
+  await expect(third.page.getByTestId('verify-banner')).toBeVisible();
+  await third.page.reload();
+  await expect(third.page.getByTestId('verify-banner')).toBeVisible({ timeout: 30_000 });
+  await expect(third.page.getByTestId('verify-device-dialog')).toHaveCount(0);
   await openHistory(third.page);
   // Before: bob's message is there, but not readable on this device.
   await expect(messageBodies(third.page)).toHaveCount(2);
@@ -80,6 +86,7 @@ test('a new device with the recovery key reads the earlier history, which decryp
     /^(Sent before this device was verified\. Verify it to read this message\.|Waiting for the keys to this message)$/,
   );
 
+  await third.page.getByTestId('verify-banner').getByRole('button', { name: 'Verify' }).click();
   await third.page.getByRole('button', { name: 'Use recovery key' }).click();
   await third.page.getByLabel('Recovery key').fill(recoveryKey);
   await third.page.getByRole('button', { name: 'Verify', exact: true }).click();
