@@ -91,6 +91,13 @@ export function useOpenRoom(): [string | null, (roomId: string | null, options?:
   return [roomId, open];
 }
 
+const NEW_MESSAGE_HASH = '#/new-message';
+
+/** Whether the app was opened from its "New message" shortcut (the manifest's `shortcuts`). */
+export function useNewMessageShortcut(): boolean {
+  return useHash() === NEW_MESSAGE_HASH;
+}
+
 /** Whether the app was opened by another app's share (`#/share`): the "Send to…" picker shows. */
 export function useSharing(): boolean {
   return useHash() === SHARE_HASH;

@@ -11,7 +11,11 @@ import sirv from 'sirv';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-export async function serveStatic({ port = 4173, dir = join(root, 'out'), homeserverUrl } = {}) {
+/**
+ * `singlePage`: answers what is not a file with the root page, directories included, as
+ * `serve -s` does (a test checks the app does not loop on such a host).
+ */
+export async function serveStatic({ port = 4173, dir = join(root, 'out'), homeserverUrl, singlePage = false } = {}) {
   if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir} has no build: run "npm run build" first`);
   const handlerFor = (d) => sirv(d, { dev: false, etag: true, extensions: ['html'], gzip: false, brotli: false });
   let files = handlerFor(dir);
@@ -23,7 +27,13 @@ export async function serveStatic({ port = 4173, dir = join(root, 'out'), homese
     }
     // The service worker script must never come from an HTTP cache, or updates go unseen.
     if (req.url === '/sw.js') res.setHeader('cache-control', 'no-cache');
+    const rootPage = () => {
+      req.url = '/index.html';
+      files(req, res, () => res.end());
+    };
+    if (singlePage && req.url !== '/' && new URL(req.url, 'http://x').pathname.endsWith('/')) return rootPage();
     files(req, res, () => {
+      if (singlePage) return rootPage();
       res.statusCode = 404;
       res.setHeader('content-type', 'text/html');
       res.end('Not found');

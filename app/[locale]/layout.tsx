@@ -4,6 +4,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getMessages, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { isLocale, locales } from '@/lib/i18n/locales';
+import { SIGNED_IN_SCRIPT } from '@/lib/signedInHint';
 import { THEME_SCRIPT } from '@/lib/theme';
 import '../globals.css';
 
@@ -38,7 +39,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
     // data-theme is set by the head script before React runs.
     <html lang={locale} suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT + SIGNED_IN_SCRIPT }} />
       </head>
       <body>
         <NextIntlClientProvider locale={locale} messages={messages}>

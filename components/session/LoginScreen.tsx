@@ -19,6 +19,9 @@ export function LoginScreen() {
   // Read after hydration: the pre-rendered page cannot know it.
   const [ended, setEnded] = useState(false);
   useEffect(() => setEnded(sessionEndedNotice()), []);
+  // The pre-rendered form submits only once the app runs: never as a plain GET with the password in the URL.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -89,7 +92,7 @@ export function LoginScreen() {
         )}
         <button
           type="submit"
-          disabled={busy}
+          disabled={busy || !ready}
           className="rounded bg-brand px-4 py-2 font-medium text-white hover:bg-brand-strong disabled:opacity-60"
         >
           {busy ? t('submitting') : t('submit')}

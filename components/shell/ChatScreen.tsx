@@ -7,7 +7,7 @@ import { loadSyncEngine } from '@/lib/actions/sync';
 import { ConnectionStatus } from './ConnectionStatus';
 import dynamic from 'next/dynamic';
 import { marked } from '@/lib/perfMarks';
-import { useOpenRoom, useSessionEnded, useSharing } from '../hooks';
+import { useNewMessageShortcut, useOpenRoom, useSessionEnded, useSharing } from '../hooks';
 import { SessionEndedScreen } from '../session/SessionEndedScreen';
 import { RoomList } from '../rooms/RoomList';
 
@@ -29,6 +29,13 @@ export function ChatScreen({ session }: { session: SessionRow }) {
   const sharing = useSharing();
   const tRoom = useTranslations('room');
   const [panel, setPanel] = useState<'none' | 'dm' | 'group' | 'join' | 'settings'>('none');
+  // Opened from the installed app's "New message" shortcut: the new-message panel, once.
+  const fromShortcut = useNewMessageShortcut();
+  useEffect(() => {
+    if (!fromShortcut) return;
+    setPanel('dm');
+    location.replace(`${location.pathname}${location.search}#`);
+  }, [fromShortcut]);
   const tGroups = useTranslations('groups');
   const closePanel = (roomId: string | null) => {
     setPanel('none');

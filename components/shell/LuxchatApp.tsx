@@ -1,6 +1,8 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
+import { redirectsArrived } from '@/lib/i18n/redirects';
+import { noteSignedIn } from '@/lib/signedInHint';
 import { watchTheme } from '@/lib/theme';
 import { ChatScreen } from './ChatScreen';
 import { useSession, useSigningOut } from '../hooks';
@@ -13,18 +15,28 @@ export function LuxchatApp() {
   const signingOut = useSigningOut();
   const t = useTranslations('app');
   useEffect(() => watchTheme(), []);
+  useEffect(redirectsArrived, []);
+  useEffect(() => {
+    if (session !== undefined) noteSignedIn(session !== null);
+  }, [session]);
   return (
     <>
       {signingOut ? (
         <p className="p-6 text-ink-muted" role="status" data-testid="signing-out">
           {t('signingOut')}
         </p>
-      ) : session === undefined ? (
-        <p className="p-6 text-ink-muted">{t('loading')}</p>
       ) : session ? (
         <ChatScreen session={session} />
       ) : (
-        <LoginScreen />
+        // Signed out, or not known yet (and while pre-rendering): the login form, one element
+        // throughout so that nothing typed is lost. Not known yet and signed in last time (the
+        // head script's hint): "Loading…" shows instead until the chats do.
+        <>
+          {session === undefined && <p className="signed-in-only p-6 text-ink-muted">{t('loading')}</p>}
+          <div className={session === undefined ? 'signed-out-only' : undefined}>
+            <LoginScreen />
+          </div>
+        </>
       )}
       <UpdatePrompt />
     </>
