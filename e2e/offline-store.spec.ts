@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { echoConsole, loginThroughUi, messageBodies, roomButton, trackPageErrors } from './app';
+import { echoConsole, loginThroughUi, messageBodies, roomButton, saveRecoveryKey, trackPageErrors } from './app';
 import { ownHomeserver } from './homeserver';
 
 test('conversations open from the device with the homeserver stopped, and catch up when it returns', async ({ page }) => {
@@ -19,6 +19,8 @@ test('conversations open from the device with the homeserver stopped, and catch 
     }
 
     await loginThroughUi(page, alice, hs.baseUrl);
+    // The account's encryption is set up before the homeserver goes away.
+    await saveRecoveryKey(page);
     for (const room of rooms) {
       await expect(roomButton(page, room.name).getByTestId('room-preview')).toContainText(`${room.name}: zweete Message`);
     }

@@ -39,7 +39,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
     // data-theme is set by the head script before React runs.
     <html lang={locale} suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT + SIGNED_IN_SCRIPT }} />
+        <script dangerouslySetInnerHTML={{ __html: `${THEME_SCRIPT};${SIGNED_IN_SCRIPT}` }} />
       </head>
       <body>
         <NextIntlClientProvider locale={locale} messages={messages}>
