@@ -172,3 +172,23 @@ async function saveRecoveryKeyByKeyboard(page: Page) {
   await page.keyboard.press('Enter');
   await expect(dialog).toHaveCount(0);
 }
+
+test("the app badge shows the unread count and clears when the chat is read", async ({ page }) => {
+  // The Badging API works only for an installed app: recorded here instead.
+  await page.addInitScript(() => {
+    const record = (value: number) => ((globalThis as unknown as { __badge: number }).__badge = value);
+    Object.assign(navigator, { setAppBadge: async (n: number) => record(n), clearAppBadge: async () => record(0) });
+  });
+  const badge = () => page.evaluate(() => (globalThis as unknown as { __badge?: number }).__badge);
+  const alice = await newUser('alice');
+  const bob = await newUser('bob');
+  const roomId = await bob.api.sharedRoom('Badge', alice.api);
+  await loginThroughUi(page, alice);
+  await saveRecoveryKey(page);
+  await expect(roomButton(page, 'Badge')).toBeVisible({ timeout: 30_000 });
+  await bob.api.send(roomId, 'Eent');
+  await bob.api.send(roomId, 'Zwee');
+  await expect.poll(badge, { timeout: 30_000 }).toBe(2);
+  await roomButton(page, 'Badge').click();
+  await expect.poll(badge, { timeout: 30_000 }).toBe(0);
+});

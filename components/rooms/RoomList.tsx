@@ -4,13 +4,13 @@ import { formatMessageTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { markOnce } from '@/lib/perfMarks';
 import { useEffect } from 'react';
-import { useRooms } from '../hooks';
+import type { RoomRow } from '@/lib/db/types';
 import { Avatar } from '../ui/Avatar';
 
-export function RoomList({ selected, onSelect }: { selected: string | null; onSelect: (roomId: string) => void }) {
+/** `rooms`: the list to show (undefined while it loads), read once by the chat screen. */
+export function RoomList({ rooms, selected, onSelect }: { rooms: RoomRow[] | undefined; selected: string | null; onSelect: (roomId: string) => void }) {
   const t = useTranslations('chat');
   const locale = useLocale() as Locale;
-  const rooms = useRooms();
   const shown = rooms?.length ?? 0;
   useEffect(() => {
     if (shown > 0) markOnce('luxchat:rooms-painted');

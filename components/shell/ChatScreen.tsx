@@ -7,7 +7,8 @@ import { loadSyncEngine } from '@/lib/actions/sync';
 import { ConnectionStatus } from './ConnectionStatus';
 import dynamic from 'next/dynamic';
 import { marked } from '@/lib/perfMarks';
-import { useNewMessageShortcut, useOpenRoom, useSessionEnded, useSharing } from '../hooks';
+import { showUnreadBadge } from '@/lib/pwa/badge';
+import { useNewMessageShortcut, useOpenRoom, useRooms, useSessionEnded, useSharing } from '../hooks';
 import { SessionEndedScreen } from '../session/SessionEndedScreen';
 import { RoomList } from '../rooms/RoomList';
 
@@ -47,6 +48,12 @@ export function ChatScreen({ session }: { session: SessionRow }) {
     // Once the room list shows: what a click opens is loaded before the click.
     void marked('luxchat:rooms-painted', 2_000).then(() => Promise.all([loadRoomView(), loadPanels()]).catch(() => undefined));
   }, []);
+  // The room list, and the app icon's badge: unread messages in the joined chats.
+  const rooms = useRooms();
+  const unread = rooms?.reduce((sum, room) => sum + (room.membership === 'join' ? room.unread : 0), 0);
+  useEffect(() => {
+    if (unread !== undefined) showUnreadBadge(unread);
+  }, [unread]);
   // undefined while loading: the client waits for the answer, so a refused token is not tried again.
   const ended = useSessionEnded();
   const syncing = ended === null;
@@ -104,7 +111,7 @@ export function ChatScreen({ session }: { session: SessionRow }) {
         {panel === 'dm' && <NewDirectMessage onDone={closePanel} />}
         {panel === 'group' && <NewGroup onDone={closePanel} />}
         {panel === 'join' && <JoinRoom onDone={closePanel} />}
-        <RoomList selected={roomId} onSelect={openRoom} />
+        <RoomList rooms={rooms} selected={roomId} onSelect={openRoom} />
       </aside>
       <main id="conversation" tabIndex={-1} className={`${roomId || sharing ? 'flex' : 'hidden md:flex'} min-w-0 flex-1 flex-col`}>
         {sharing ? (
