@@ -39,6 +39,12 @@ export async function setUpEncryption(client: MatrixClient): Promise<void> {
       }
     },
   });
+  await setUpRecovery(client);
+}
+
+/** Secret storage under a new recovery key, and a key backup; the key waits until the user saved it. */
+async function setUpRecovery(client: MatrixClient): Promise<void> {
+  const crypto = cryptoOf(client);
   const recoveryKey = await crypto.createRecoveryKeyFromPassphrase();
   await crypto.bootstrapSecretStorage({
     createSecretStorageKey: async () => recoveryKey,
@@ -51,6 +57,29 @@ export async function setUpEncryption(client: MatrixClient): Promise<void> {
     pendingRecoveryKey: recoveryKey.encodedPrivateKey,
     backupVersion: await crypto.getActiveSessionBackupVersion(),
   });
+}
+
+/** This device holds the account's cross-signing private keys: it created them. */
+async function holdsCrossSigningKeys(client: MatrixClient): Promise<boolean> {
+  const { privateKeysCachedLocally: keys } = await cryptoOf(client).getCrossSigningStatus();
+  return keys.masterKey && keys.selfSigningKey && keys.userSigningKey;
+}
+
+/**
+ * The account's first device whose set-up was cut short (the app closed, the homeserver gone)
+ * finishes it at the next start: it signs itself with the keys it created, and creates the
+ * recovery key if the account has no secret storage yet, instead of asking the user to verify
+ * with a recovery key they never saw. Returns the state after.
+ */
+async function resumeSetUp(client: MatrixClient, state: EncryptionState): Promise<EncryptionState> {
+  if (state === 'needs-setup' || !(await holdsCrossSigningKeys(client))) return state;
+  if (state === 'needs-verification') {
+    await cryptoOf(client).crossSignDevice(client.getDeviceId() ?? '');
+    state = await currentEncryptionState(client);
+  }
+  // Only where there is no secret storage at all: a default key means a recovery key exists.
+  if (state === 'ready' && !(await client.secretStorage.getDefaultKeyId())) await setUpRecovery(client);
+  return state;
 }
 
 /** Replaces the recovery key (and secret storage); the old key stops working. */
@@ -123,7 +152,7 @@ export async function completeAfterVerification(client: MatrixClient): Promise<v
 
 /** Checks this device's encryption at start and sets it up when it is the account's first. */
 export async function prepareEncryption(client: MatrixClient): Promise<void> {
-  const state = await currentEncryptionState(client);
+  const state = await resumeSetUp(client, await currentEncryptionState(client));
   if (state === 'needs-setup') {
     await updateStatus({ state: 'needs-setup' });
     await setUpEncryption(client);
