@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { acceptInvite } from '@/lib/actions/acceptInvite';
 import { leaveRoom } from '@/lib/actions/leaveRoom';
+import { moveDraft } from '@/lib/actions/drafts';
 import { markRead } from '@/lib/actions/markRead';
 import type { RoomRow, SessionRow } from '@/lib/db/types';
 import { lastOwnMessage, pendingRoomChanges, readPosition } from '@/lib/db/queries';
@@ -60,8 +61,11 @@ export function RoomView({
   useReadReceipts(room, leftOff !== undefined);
   const movedTo = room?.movedTo;
   useEffect(() => {
-    if (movedTo) onMoved(movedTo);
-  }, [movedTo, onMoved]);
+    if (!movedTo) return;
+    // What was typed while the room was being created goes to the room itself.
+    moveDraft(roomId, movedTo);
+    onMoved(movedTo);
+  }, [roomId, movedTo, onMoved]);
   const tMessage = useTranslations('message');
 
   if (!room) return null;
@@ -127,7 +131,7 @@ export function RoomView({
           <p className="h-5 px-3 text-xs text-ink-muted" aria-live="polite" data-testid="typing">
             {room.typing?.length ? tMessage('typing', { count: room.typing.length, names: room.typing.join(', ') }) : ''}
           </p>
-          <Composer key={`composer-${roomId}`} roomId={roomId} mode={mode} onModeChange={setMode} onEditLast={() => void editLast()} />
+          <Composer roomId={roomId} mode={mode} onModeChange={setMode} onEditLast={() => void editLast()} />
         </>
       )}
     </>

@@ -1,6 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SessionRow } from '@/lib/db/types';
 import { requestPersistentStorage } from '@/lib/actions/storage';
 import { loadSyncEngine } from '@/lib/actions/sync';
@@ -30,6 +30,10 @@ export function ChatScreen({ session }: { session: SessionRow }) {
   const sharing = useSharing();
   const tRoom = useTranslations('room');
   const [panel, setPanel] = useState<'none' | 'dm' | 'group' | 'join' | 'settings'>('none');
+  // A room created here and now under its real id stays the same view (the composer keeps what
+  // is being typed, a key pressed during the move is not lost).
+  const movedFrom = useRef(new Map<string, string>());
+  const viewKey = roomId ? (movedFrom.current.get(roomId) ?? roomId) : null;
   // Opened from the installed app's "New message" shortcut: the new-message panel, once.
   const fromShortcut = useNewMessageShortcut();
   useEffect(() => {
@@ -117,7 +121,16 @@ export function ChatScreen({ session }: { session: SessionRow }) {
         {sharing ? (
           <SharePicker onDone={(id) => openRoom(id, { replace: true })} />
         ) : roomId ? (
-          <RoomView key={roomId} roomId={roomId} session={session} onBack={() => openRoom(null)} onMoved={(id) => openRoom(id, { replace: true })} />
+          <RoomView
+            key={viewKey}
+            roomId={roomId}
+            session={session}
+            onBack={() => openRoom(null)}
+            onMoved={(id) => {
+              movedFrom.current.set(id, viewKey ?? id);
+              openRoom(id, { replace: true });
+            }}
+          />
         ) : (
           <p className="m-auto text-ink-muted">{t('selectRoom')}</p>
         )}

@@ -33,10 +33,8 @@ export function Dialog({
     const dialog = ref.current;
     const opener = document.activeElement;
     unmounting.current = false;
-    if (dialog && !dialog.open) {
-      if (modal) dialog.showModal();
-      else dialog.show();
-    }
+    // Not modal: open by its attribute, which (unlike show()) leaves the focus where the user is.
+    if (modal && dialog && !dialog.open) dialog.showModal();
     return () => {
       unmounting.current = true;
       dialog?.close();
@@ -52,11 +50,12 @@ export function Dialog({
     if (unmounting.current) return;
     if (close.current) close.current();
     else if (modal) ref.current?.showModal();
-    else ref.current?.show();
+    else ref.current?.setAttribute('open', '');
   };
   return (
     <dialog
       ref={ref}
+      open={modal ? undefined : true}
       aria-label={title}
       data-testid={testId}
       className={`${modal ? 'm-auto' : 'fixed left-auto right-4 top-16 z-40 m-0'} max-h-[90dvh] w-[calc(100%-2rem)] ${wide ? 'max-w-lg' : 'max-w-md'} overflow-y-auto rounded-lg border border-line bg-surface p-5 text-ink shadow-xl backdrop:bg-slate-950/50`}

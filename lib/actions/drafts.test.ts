@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadDraft, saveDraft } from './drafts';
+import { loadDraft, moveDraft, saveDraft } from './drafts';
 
 /** A localStorage as the browser has it (Node has none). */
 function memoryStorage(): Storage {
@@ -41,5 +41,14 @@ describe('drafts', () => {
     });
     expect(() => saveDraft('!a', 'text')).not.toThrow();
     expect(loadDraft('!a')).toBe('');
+  });
+
+  it('moves the text typed in a room being created to its real id, never over a draft there', () => {
+    saveDraft('~txn1', 'Moien');
+    moveDraft('~txn1', '!real');
+    expect([loadDraft('~txn1'), loadDraft('!real')]).toEqual(['', 'Moien']);
+    saveDraft('~txn2', 'late');
+    moveDraft('~txn2', '!real');
+    expect(loadDraft('!real')).toBe('Moien');
   });
 });

@@ -18,3 +18,11 @@ export function saveDraft(roomId: string, text: string): void {
     // storage full or unavailable: the draft lives in the page only
   }
 }
+
+/** A room created on this device got its real id: what was being typed in it goes along. */
+export function moveDraft(from: string, to: string): void {
+  const text = loadDraft(from);
+  if (!text) return;
+  if (!loadDraft(to)) saveDraft(to, text);
+  saveDraft(from, '');
+}

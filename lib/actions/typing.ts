@@ -1,3 +1,4 @@
+import { isPlaceholderRoomId } from '../db/types';
 import { runCommand } from '../matrix/remote';
 
 /** How long a "typing" lasts on the homeserver unless renewed, and how often it is renewed. */
@@ -9,6 +10,8 @@ export const TYPING_RENEW_MS = 10_000;
  * means nothing later, so offline it is dropped.
  */
 export function notifyTyping(roomId: string, typing: boolean): void {
+  // A room still being created has no id the homeserver knows.
+  if (isPlaceholderRoomId(roomId)) return;
   runCommand('sendTyping', roomId, typing, TYPING_TIMEOUT_MS).catch(() => undefined);
 }
 
