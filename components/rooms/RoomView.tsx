@@ -58,7 +58,7 @@ export function RoomView({
       current = false;
     };
   }, [roomId, session.userId]);
-  useReadReceipts(room, leftOff !== undefined);
+  useReadReceipts(room, session.userId, leftOff !== undefined);
   const movedTo = room?.movedTo;
   useEffect(() => {
     if (!movedTo) return;
@@ -142,7 +142,7 @@ export function RoomView({
  * Reading a room clears its count and sends a read receipt: when it opens, when a newer
  * message arrives while it is open, and when the tab becomes visible again.
  */
-function useReadReceipts(room: RoomRow | null | undefined, allowed: boolean) {
+function useReadReceipts(room: RoomRow | null | undefined, me: string, allowed: boolean) {
   const [visible, setVisible] = useState(() => typeof document !== 'undefined' && document.visibilityState === 'visible');
   useEffect(() => {
     const onChange = () => setVisible(document.visibilityState === 'visible');
@@ -158,8 +158,8 @@ function useReadReceipts(room: RoomRow | null | undefined, allowed: boolean) {
     if (!roomId || !joined || !visible || !allowed) return;
     if (unread === 0 && newest === sentFor.current) return;
     sentFor.current = newest;
-    void markRead(roomId);
-  }, [roomId, joined, newest, unread, visible, allowed]);
+    void markRead(roomId, me);
+  }, [roomId, me, joined, newest, unread, visible, allowed]);
 }
 
 function InviteBanner({ room, onDeclined }: { room: RoomRow; onDeclined: () => void }) {

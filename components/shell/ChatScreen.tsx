@@ -14,15 +14,22 @@ import { RoomList } from '../rooms/RoomList';
 
 // The room list paints first; the rest of the chat screen's code loads beside it (and at once
 // after it paints, so that opening a room or a panel does not wait for the network).
-const loadRoomView = () => import('../rooms/RoomView');
-const loadPanels = () => Promise.all([import('../rooms/NewDirectMessage'), import('../rooms/NewGroup'), import('../rooms/JoinRoom'), import('../settings/SettingsPanel')]);
-const RoomView = dynamic(() => loadRoomView().then((m) => m.RoomView), { ssr: false });
-const NewDirectMessage = dynamic(() => import('../rooms/NewDirectMessage').then((m) => m.NewDirectMessage), { ssr: false });
-const NewGroup = dynamic(() => import('../rooms/NewGroup').then((m) => m.NewGroup), { ssr: false });
-const JoinRoom = dynamic(() => import('../rooms/JoinRoom').then((m) => m.JoinRoom), { ssr: false });
-const SettingsPanel = dynamic(() => import('../settings/SettingsPanel').then((m) => m.SettingsPanel), { ssr: false });
-const SharePicker = dynamic(() => import('../rooms/SharePicker').then((m) => m.SharePicker), { ssr: false });
-const EncryptionDialogs = dynamic(() => import('../encryption/EncryptionDialogs').then((m) => m.EncryptionDialogs), { ssr: false });
+const load = {
+  roomView: () => import('../rooms/RoomView'),
+  newDirectMessage: () => import('../rooms/NewDirectMessage'),
+  newGroup: () => import('../rooms/NewGroup'),
+  joinRoom: () => import('../rooms/JoinRoom'),
+  settings: () => import('../settings/SettingsPanel'),
+  sharePicker: () => import('../rooms/SharePicker'),
+  encryptionDialogs: () => import('../encryption/EncryptionDialogs'),
+};
+const RoomView = dynamic(() => load.roomView().then((m) => m.RoomView), { ssr: false });
+const NewDirectMessage = dynamic(() => load.newDirectMessage().then((m) => m.NewDirectMessage), { ssr: false });
+const NewGroup = dynamic(() => load.newGroup().then((m) => m.NewGroup), { ssr: false });
+const JoinRoom = dynamic(() => load.joinRoom().then((m) => m.JoinRoom), { ssr: false });
+const SettingsPanel = dynamic(() => load.settings().then((m) => m.SettingsPanel), { ssr: false });
+const SharePicker = dynamic(() => load.sharePicker().then((m) => m.SharePicker), { ssr: false });
+const EncryptionDialogs = dynamic(() => load.encryptionDialogs().then((m) => m.EncryptionDialogs), { ssr: false });
 
 export function ChatScreen({ session }: { session: SessionRow }) {
   const t = useTranslations('chat');
@@ -50,7 +57,7 @@ export function ChatScreen({ session }: { session: SessionRow }) {
   useEffect(() => {
     void requestPersistentStorage();
     // Once the room list shows: what a click opens is loaded before the click.
-    void marked('luxchat:rooms-painted', 2_000).then(() => Promise.all([loadRoomView(), loadPanels()]).catch(() => undefined));
+    void marked('luxchat:rooms-painted', 2_000).then(() => Promise.all(Object.values(load).map((get) => get())).catch(() => undefined));
   }, []);
   // The room list, and the app icon's badge: unread messages in the joined chats.
   const rooms = useRooms();

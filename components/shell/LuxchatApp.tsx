@@ -16,9 +16,10 @@ export function LuxchatApp() {
   const t = useTranslations('app');
   useEffect(() => watchTheme(), []);
   useEffect(redirectsArrived, []);
+  const signedIn = session === undefined ? undefined : session !== null;
   useEffect(() => {
-    if (session !== undefined) noteSignedIn(session !== null);
-  }, [session]);
+    if (signedIn !== undefined) noteSignedIn(signedIn);
+  }, [signedIn]);
   return (
     <>
       {signingOut ? (

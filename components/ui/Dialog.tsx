@@ -13,14 +13,12 @@ export function Dialog({
   children,
   testId,
   onClose,
-  wide = false,
   modal = true,
 }: {
   title: string;
   children: ReactNode;
   testId?: string;
   onClose?: () => void;
-  wide?: boolean;
   modal?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -58,7 +56,7 @@ export function Dialog({
       open={modal ? undefined : true}
       aria-label={title}
       data-testid={testId}
-      className={`${modal ? 'm-auto' : 'fixed left-auto right-4 top-16 z-40 m-0'} max-h-[90dvh] w-[calc(100%-2rem)] ${wide ? 'max-w-lg' : 'max-w-md'} overflow-y-auto rounded-lg border border-line bg-surface p-5 text-ink shadow-xl backdrop:bg-slate-950/50`}
+      className={`${modal ? 'm-auto' : 'fixed left-auto right-4 top-16 z-40 m-0'} max-h-[90dvh] w-[calc(100%-2rem)] max-w-md overflow-y-auto rounded-lg border border-line bg-surface p-5 text-ink shadow-xl backdrop:bg-slate-950/50`}
       onCancel={(e) => {
         if (!close.current) e.preventDefault();
       }}

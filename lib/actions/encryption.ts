@@ -1,12 +1,12 @@
 import { updateCryptoStatus } from '../db/cryptoStatus';
 import { runCommand } from '../matrix/remote';
 
-/** The user has saved the new recovery key: it is deleted from this device. */
 /** Asked once: from now on a banner reminds the user to verify this device. */
 export async function postponeVerification(): Promise<void> {
   await updateCryptoStatus({ verificationPostponed: true });
 }
 
+/** The user has saved the new recovery key: it is deleted from this device. */
 export async function acknowledgeRecoveryKey(): Promise<void> {
   await updateCryptoStatus({ recoveryKeySaved: true, pendingRecoveryKey: undefined });
 }

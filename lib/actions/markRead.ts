@@ -1,5 +1,4 @@
 import { newestStored } from '../db/events';
-import { getSession } from '../db/queries';
 import { recordOwnRead } from '../db/receipts';
 import { markRoomRead } from '../db/rooms';
 import { enqueueReceipt } from '../outbox/enqueue';
@@ -9,12 +8,11 @@ import { enqueueReceipt } from '../outbox/enqueue';
  * through the outbox (offline, one receipt per room waits), and as the user's read position on
  * this device. Returns that event's id.
  */
-export async function markRead(roomId: string): Promise<string | undefined> {
+export async function markRead(roomId: string, me: string): Promise<string | undefined> {
   await markRoomRead(roomId);
   const newest = await newestStored(roomId);
   if (!newest) return undefined;
   await enqueueReceipt(roomId, newest.eventId);
-  const session = await getSession();
-  if (session) await recordOwnRead(roomId, session.userId, newest.eventId);
-  return newest?.eventId;
+  await recordOwnRead(roomId, me, newest.eventId);
+  return newest.eventId;
 }

@@ -56,8 +56,9 @@ function connectionFor(state: SyncState, data?: SyncStateData): ConnectionState 
 const START_TIMEOUT_MS = 180_000;
 
 /**
- * Runs the client and the outbox flush in the syncing tab (syncLeader.ts elects it) until `until` resolves ('stopped'), or
- * until the data saver changes, which needs another sync filter ('restart').
+ * Runs the client and the outbox flush in the syncing tab (syncLeader.ts elects it) until
+ * `until` resolves ('stopped'), or until the data saver changes, which needs another sync
+ * filter ('restart'). `resumed`: the /sync asked before the SDK loaded, for its first sync.
  */
 export async function lead(session: SessionRow, until: Promise<void>, resumed: ResumedSync | null): Promise<'stopped' | 'restart'> {
   let restart = () => {};

@@ -3,7 +3,7 @@ import { storedForAnswer } from '../db/queries';
 import { getResumePoint } from '../db/resumePoint';
 import type { SessionRow } from '../db/types';
 import { markStep } from '../perfMarks';
-import { referencedByAnswer, resumedSyncBatch } from './resumedSync';
+import { joinedRooms, referencedByAnswer, resumedSyncBatch } from './resumedSync';
 
 /** A /sync answer as received (any status), to be handed to the SDK unchanged. */
 export interface SyncAnswer {
@@ -60,12 +60,12 @@ export async function resumeSync(session: SessionRow): Promise<ResumedSync | nul
 /** Writes what the answer brings for the stored rooms; a failure here only leaves it to the SDK. */
 async function storeAnswer(text: string): Promise<void> {
   try {
-    const body: unknown = JSON.parse(text);
-    const { roomIds, eventIds, senders } = referencedByAnswer(body);
+    const rooms = joinedRooms(JSON.parse(text));
+    const { roomIds, eventIds, senders } = referencedByAnswer(rooms);
     if (!roomIds.length) return;
     const stored = await storedForAnswer(roomIds, eventIds, senders);
     const names = new Map(stored.members.map((m) => [`${m.roomId}|${m.userId}`, m.displayName]));
-    const batch = resumedSyncBatch(body, {
+    const batch = resumedSyncBatch(rooms, {
       rooms: new Map(stored.rooms.map((r) => [r.roomId, r])),
       storedEventIds: new Set(stored.storedEventIds),
       storedName: (roomId, userId) => names.get(`${roomId}|${userId}`),

@@ -12,7 +12,7 @@ import { projectReceipts } from './project';
  * answer moments later and writes its complete view over this one.
  */
 
-interface RawJoinedRoom {
+export interface RawJoinedRoom {
   roomId: string;
   events: Record<string, unknown>[];
   limited: boolean;
@@ -72,17 +72,17 @@ export interface StoredContext {
   storedName(roomId: string, userId: string): string | undefined;
 }
 
-/** The answer's timeline events of a room as plain events, or null where one is malformed. */
-function meanings(room: RawJoinedRoom, nameOf: (userId: string) => string): { raw: Record<string, unknown>; change: EventChange | null }[] {
+/** What each of a room's timeline events means, or null where it is state or malformed. */
+function meanings(room: RawJoinedRoom, nameOf: (userId: string) => string): (EventChange | null)[] {
   return room.events.map((raw) => {
     const { event_id: eventId, sender, origin_server_ts: ts, type, content } = raw;
     if (typeof eventId !== 'string' || typeof sender !== 'string' || typeof ts !== 'number' || typeof type !== 'string' || !isRecord(content)) {
-      return { raw, change: null };
+      return null;
     }
     // State is the SDK's to apply (with the answer's state_after, timeline state is a repeat).
-    if (typeof raw.state_key === 'string') return { raw, change: null };
+    if (typeof raw.state_key === 'string') return null;
     const unsigned = isRecord(raw.unsigned) ? raw.unsigned : {};
-    const change = eventMeaning({
+    return eventMeaning({
       eventId,
       roomId: room.roomId,
       type,
@@ -94,7 +94,6 @@ function meanings(room: RawJoinedRoom, nameOf: (userId: string) => string): { ra
       txnId: typeof unsigned.transaction_id === 'string' ? unsigned.transaction_id : undefined,
       redacted: isRecord(unsigned.redacted_because),
     });
-    return { raw, change };
   });
 }
 
@@ -103,9 +102,9 @@ function meanings(room: RawJoinedRoom, nameOf: (userId: string) => string): { ra
  * A room's timeline that the homeserver cut short (`limited`) gets a gap before its first
  * event, unless the device has one of its events already (then the history joins up).
  */
-export function resumedSyncBatch(body: unknown, stored: StoredContext): ChangeBatch {
+export function resumedSyncBatch(rooms: RawJoinedRoom[], stored: StoredContext): ChangeBatch {
   const batch = emptyBatch();
-  for (const room of joinedRooms(body)) {
+  for (const room of rooms) {
     const known = stored.rooms.get(room.roomId);
     if (!known || known.membership !== 'join') continue;
     const nameOf = (userId: string) => room.names.get(userId) ?? stored.storedName(room.roomId, userId) ?? userId;
@@ -114,7 +113,7 @@ export function resumedSyncBatch(body: unknown, stored: StoredContext): ChangeBa
     // preview past it, the SDK will (it decrypts).
     const firstEncrypted = room.events.findIndex((e) => e.type === 'm.room.encrypted');
     const readable = firstEncrypted === -1 ? changes : changes.slice(0, firstEncrypted);
-    for (const { change } of readable) if (change) batch.events.push(change);
+    for (const change of readable) if (change) batch.events.push(change);
     for (const content of room.receipts) batch.receipts.push(...projectReceipts(room.roomId, content));
 
     const first = room.events[0];
@@ -125,7 +124,7 @@ export function resumedSyncBatch(body: unknown, stored: StoredContext): ChangeBa
 
     const preview: RoomPreview = { roomId: room.roomId };
     if (firstEncrypted === -1) {
-      const newest = readable.findLast(({ change }) => change?.kind === 'event' && !change.row.redacted)?.change;
+      const newest = readable.findLast((change) => change?.kind === 'event' && !change.row.redacted);
       if (newest?.kind === 'event') {
         preview.lastTs = newest.row.ts;
         preview.lastEventId = newest.row.eventId;
@@ -141,8 +140,7 @@ export function resumedSyncBatch(body: unknown, stored: StoredContext): ChangeBa
 }
 
 /** Event ids and senders of a /sync answer's joined rooms: what to read from the device first. */
-export function referencedByAnswer(body: unknown): { roomIds: string[]; eventIds: string[]; senders: [string, string][] } {
-  const rooms = joinedRooms(body);
+export function referencedByAnswer(rooms: RawJoinedRoom[]): { roomIds: string[]; eventIds: string[]; senders: [string, string][] } {
   const eventIds: string[] = [];
   const senders: [string, string][] = [];
   for (const room of rooms) {

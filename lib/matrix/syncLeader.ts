@@ -30,13 +30,11 @@ export function runSyncLeader(session: SessionRow): () => void {
   const abort = new AbortController();
   const body = async () => {
     // Elected: what changed while the app was closed is asked for at once. The SDK's code,
-    // once it arrives, keeps the main thread busy for a while: it is loaded after the answer
-    // is stored, unless the answer is slow to come.
-    // A reopened app also paints its stored rooms first (a first start has none to paint).
-    let resumed = resumeSync(session).catch(() => null);
-    const first = await resumed;
-    if (first) {
-      const answered = Promise.race([first.answer, new Promise((resolve) => setTimeout(resolve, SDK_WAIT_MS))]);
+    // once it arrives, keeps the main thread busy for a while: a reopened app loads it after
+    // the answer is stored and its stored rooms have painted, unless either is slow to come.
+    let resumed = await resumeSync(session).catch(() => null);
+    if (resumed) {
+      const answered = Promise.race([resumed.answer, new Promise((resolve) => setTimeout(resolve, SDK_WAIT_MS))]);
       await Promise.all([answered, marked('luxchat:rooms-painted', SDK_WAIT_MS)]);
     }
     let delay = RESTART_MIN_MS;
@@ -44,8 +42,8 @@ export function runSyncLeader(session: SessionRow): () => void {
       try {
         const { lead } = await import('./leader');
         // Its answer serves the first start only.
-        const current = await resumed;
-        resumed = Promise.resolve(null);
+        const current = resumed;
+        resumed = null;
         const outcome = await lead(session, until, current);
         // A restart (the data saver changed) starts again at once.
         if (outcome === 'stopped') return;
