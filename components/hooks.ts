@@ -7,6 +7,7 @@ import type { VerificationView } from '@/lib/db/types';
 import { getConnectionInfo, getMembers, getRoom, getSession, getSessionEnded, getTimeline, listRooms } from '@/lib/db/queries';
 import { isClosing, subscribeClosing, watchSessionEnd } from '@/lib/actions/session';
 import { storageHealthy, subscribeStorageHealth } from '@/lib/actions/storage';
+import { SESSION_CHANGED } from './shell/sessionChange';
 
 /**
  * undefined while loading, null when signed out. While signed out there is no database to
@@ -38,13 +39,6 @@ export function useSessionEnded() {
 /** False while the device refuses our writes (storage full); every tab hears it. */
 export function useStorageHealthy(): boolean {
   return useSyncExternalStore(subscribeStorageHealth, storageHealthy, () => true);
-}
-
-const SESSION_CHANGED = 'luxchat:session';
-
-/** Tells this page's useSession to look again (after a login created the database). */
-export function announceSessionChange() {
-  window.dispatchEvent(new Event(SESSION_CHANGED));
 }
 
 export function useRooms() {

@@ -89,7 +89,7 @@ test('logout ends the session and leaves nothing of the app on the device', asyn
     return out;
   });
   for (const [name, paths] of Object.entries(cached)) {
-    expect(name).toMatch(/^workbox-precache-/);
+    expect(name).toMatch(/^(workbox-precache-|luxchat-app$)/);
     for (const path of paths) expect(path).toMatch(/^\/(_next\/|icons\/|(lb|fr|de|en|_not-found|404)\/|index\.|404\.|manifest|__next)/);
   }
   await page.reload();

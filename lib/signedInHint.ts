@@ -8,6 +8,14 @@ const KEY = 'luxchat-signed-in';
 
 export const SIGNED_IN_SCRIPT = `(function(){try{if(localStorage.getItem('${KEY}'))document.documentElement.dataset.signedIn=''}catch(e){}})()`;
 
+export function wasSignedIn(): boolean {
+  try {
+    return localStorage.getItem(KEY) !== null;
+  } catch {
+    return false;
+  }
+}
+
 export function noteSignedIn(signedIn: boolean): void {
   try {
     if (signedIn) localStorage.setItem(KEY, '1');

@@ -1,11 +1,13 @@
 // Builds the service worker over a static export: bundles lib/sw/sw.ts with esbuild, then lets
 // workbox-build inject the precache manifest of every file in the export (the crypto .wasm
-// included). `npm run build` runs it after `next build`.
+// included). The worker caches the app shell (the pages and what they load) on a first visit
+// and the rest (chat screens, SDK, crypto) once someone signs in: the shell's list is worked
+// out here from the pages themselves. `npm run build` runs it after `next build`.
 //
 // node scripts/build-sw.mjs [--dir out] [--build-id ID]
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
@@ -23,7 +25,11 @@ export async function buildServiceWorker({ dir = join(root, 'out'), buildId } = 
     target: 'es2022',
     minify: true,
     outfile: swDest,
-    define: { __BUILD_ID__: JSON.stringify(id), 'process.env.NODE_ENV': '"production"' },
+    define: {
+      __BUILD_ID__: JSON.stringify(id),
+      __SHELL__: JSON.stringify(shellFiles(dir)),
+      'process.env.NODE_ENV': '"production"',
+    },
     logLevel: 'warning',
   });
   const { count, size, warnings } = await injectManifest({
@@ -38,8 +44,35 @@ export async function buildServiceWorker({ dir = join(root, 'out'), buildId } = 
     dontCacheBustURLsMatching: /^_next\/static\//,
   });
   for (const w of warnings) console.warn(w);
+  // Compressed copies of an earlier worker would be served instead of this one.
+  for (const ext of ['br', 'gz']) rmSync(`${swDest}.${ext}`, { force: true });
   console.log(`service worker ${id}: ${count} files precached, ${(size / 1e6).toFixed(1)} MB`);
   return { buildId: id, count, size };
+}
+
+/**
+ * What a signed-out visitor needs, as paths relative to the export: every page, the files
+ * those pages load (except `noModule` scripts, which current browsers skip), the pages'
+ * navigation payloads, the manifest and the icons. The app's other files wait for a sign-in.
+ */
+export function shellFiles(dir) {
+  const files = walk(dir).filter((f) => !/\.(br|gz)$/.test(f));
+  const shell = new Set(files.filter((f) => /\.(html|txt|webmanifest)$/.test(f) || f.startsWith('icons/')));
+  for (const page of files.filter((f) => f.endsWith('.html'))) {
+    const html = readFileSync(join(dir, page), 'utf8');
+    for (const tag of html.match(/<(script|link)\b[^>]*>/g) ?? []) {
+      if (/\bnoModule\b/i.test(tag)) continue;
+      const ref = /\b(?:src|href)="\/([^"?#]+)"/.exec(tag)?.[1];
+      if (ref && files.includes(ref)) shell.add(ref);
+    }
+  }
+  return [...shell].sort();
+}
+
+function walk(dir, base = dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name), base) : [relative(base, join(dir, e.name)).split('\\').join('/')],
+  );
 }
 
 /** Next writes a fresh id per build; without one, the export's own contents name it. */

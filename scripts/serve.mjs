@@ -17,7 +17,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  */
 export async function serveStatic({ port = 4173, dir = join(root, 'out'), homeserverUrl, singlePage = false } = {}) {
   if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir} has no build: run "npm run build" first`);
-  const handlerFor = (d) => sirv(d, { dev: false, etag: true, extensions: ['html'], gzip: false, brotli: false });
+  // The Brotli and gzip copies scripts/compress.mjs wrote, as a production host serves them.
+  const handlerFor = (d) => sirv(d, { dev: false, etag: true, extensions: ['html'], gzip: true, brotli: true });
   let files = handlerFor(dir);
   const server = createServer((req, res) => {
     if (homeserverUrl && req.url === '/.well-known/matrix/client') {
@@ -40,13 +41,19 @@ export async function serveStatic({ port = 4173, dir = join(root, 'out'), homese
     });
   });
   const sockets = new Set();
+  let closedBytes = 0;
   server.on('connection', (s) => {
     sockets.add(s);
-    s.on('close', () => sockets.delete(s));
+    s.on('close', () => {
+      closedBytes += s.bytesWritten;
+      sockets.delete(s);
+    });
   });
   await new Promise((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok));
   return {
     url: `http://127.0.0.1:${port}`,
+    /** Bytes sent so far, headers included: what the browser downloaded from this host. */
+    bytesSent: () => closedBytes + [...sockets].reduce((sum, s) => sum + s.bytesWritten, 0),
     /** Serves another build from now on (a test publishing a new version). */
     setDir: (next) => {
       files = handlerFor(next);

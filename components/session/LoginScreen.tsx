@@ -1,13 +1,22 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState, type FormEvent } from 'react';
-import { login } from '@/lib/actions/login';
-import { dismissSessionEndedNotice, sessionEndedNotice } from '@/lib/actions/session';
+import { dismissSessionEndedNotice, sessionEndedNotice } from '@/lib/actions/sessionEndedNotice';
 import { LoginError } from '@/lib/actions/errors';
-import { announceSessionChange } from '../hooks';
+import { cacheAppForOffline } from '@/lib/pwa/appCache';
+import { announceSessionChange } from '../shell/sessionChange';
 import { LanguageSwitcher } from '../settings/LanguageSwitcher';
 
 const DEFAULT_HOMESERVER = process.env.NEXT_PUBLIC_DEFAULT_HOMESERVER ?? 'luxchat.lu';
+
+// Signing in needs the SDK and the database, which the login screen itself does without: they
+// load once the user starts filling the form.
+const loadLogin = () => import('@/lib/actions/login');
+
+function startedSigningIn() {
+  void loadLogin().catch(() => undefined);
+  cacheAppForOffline();
+}
 
 export function LoginScreen() {
   const t = useTranslations('login');
@@ -28,6 +37,7 @@ export function LoginScreen() {
     setBusy(true);
     setError(null);
     try {
+      const { login } = await loadLogin();
       await login({ homeserver, username, password });
       dismissSessionEndedNotice();
       announceSessionChange();
@@ -46,7 +56,7 @@ export function LoginScreen() {
           {t('sessionEnded')}
         </p>
       )}
-      <form className="flex flex-col gap-4" onSubmit={submit} noValidate>
+      <form className="flex flex-col gap-4" onSubmit={submit} onFocus={ready ? startedSigningIn : undefined} noValidate>
         <label className="flex flex-col gap-1">
           <span className="text-sm font-medium">{t('homeserver')}</span>
           <input

@@ -1,40 +1,47 @@
 'use client';
+import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { appDatabasePresent } from '@/lib/db/present';
 import { redirectsArrived } from '@/lib/i18n/redirects';
-import { noteSignedIn } from '@/lib/signedInHint';
+import { noteSignedIn, wasSignedIn } from '@/lib/signedInHint';
 import { watchTheme } from '@/lib/theme';
-import { ChatScreen } from './ChatScreen';
-import { useSession, useSigningOut } from '../hooks';
 import { LoginScreen } from '../session/LoginScreen';
+import { SESSION_CHANGED } from './sessionChange';
 import { UpdatePrompt } from './UpdatePrompt';
 
-/** Signed in or not is whatever Dexie says: the login screen writes the session row. */
+const loadSignedInApp = () => import('./SignedInApp');
+// Signed in when last seen: the chats' code starts loading before the page has even hydrated.
+if (typeof window !== 'undefined' && wasSignedIn()) void loadSignedInApp().catch(() => undefined);
+const SignedInApp = dynamic(() => loadSignedInApp().then((m) => m.SignedInApp), { ssr: false, loading: Loading });
+
+function Loading() {
+  const t = useTranslations('app');
+  return <p className="p-6 text-ink-muted">{t('loading')}</p>;
+}
+
+type Device = 'checking' | 'signed-out' | 'has-database';
+
+/**
+ * The login screen needs neither Dexie nor the SDK: whether this device has the app's database
+ * is asked without them, and only a device that has it loads the signed-in app.
+ */
 export function LuxchatApp() {
-  const session = useSession();
-  const signingOut = useSigningOut();
+  const device = useDevice();
   const t = useTranslations('app');
   useEffect(() => watchTheme(), []);
   useEffect(redirectsArrived, []);
-  const signedIn = session === undefined ? undefined : session !== null;
-  useEffect(() => {
-    if (signedIn !== undefined) noteSignedIn(signedIn);
-  }, [signedIn]);
   return (
     <>
-      {signingOut ? (
-        <p className="p-6 text-ink-muted" role="status" data-testid="signing-out">
-          {t('signingOut')}
-        </p>
-      ) : session ? (
-        <ChatScreen session={session} />
+      {device === 'has-database' ? (
+        <SignedInApp />
       ) : (
         // Signed out, or not known yet (and while pre-rendering): the login form, one element
         // throughout so that nothing typed is lost. Not known yet and signed in last time (the
         // head script's hint): "Loading…" shows instead until the chats do.
         <>
-          {session === undefined && <p className="signed-in-only p-6 text-ink-muted">{t('loading')}</p>}
-          <div className={session === undefined ? 'signed-out-only' : undefined}>
+          {device === 'checking' && <p className="signed-in-only p-6 text-ink-muted">{t('loading')}</p>}
+          <div className={device === 'checking' ? 'signed-out-only' : undefined}>
             <LoginScreen />
           </div>
         </>
@@ -42,4 +49,30 @@ export function LuxchatApp() {
       <UpdatePrompt />
     </>
   );
+}
+
+/** Looked at again when this tab signs in or regains focus (a sign-in in another tab). */
+function useDevice(): Device {
+  const [device, setDevice] = useState<Device>('checking');
+  useEffect(() => {
+    if (wasSignedIn()) setDevice('has-database');
+    let stale = false;
+    const check = () =>
+      void appDatabasePresent().then((present) => {
+        // A browser that cannot list its databases loads the signed-in app to find out.
+        if (!stale) setDevice((now) => (now === 'has-database' || present !== false ? 'has-database' : 'signed-out'));
+      });
+    check();
+    window.addEventListener('focus', check);
+    window.addEventListener(SESSION_CHANGED, check);
+    return () => {
+      stale = true;
+      window.removeEventListener('focus', check);
+      window.removeEventListener(SESSION_CHANGED, check);
+    };
+  }, []);
+  useEffect(() => {
+    if (device === 'signed-out') noteSignedIn(false);
+  }, [device]);
+  return device;
 }

@@ -3,7 +3,7 @@ import { sealDb } from '../db/database';
 import { getSession } from '../db/queries';
 import { requestSyncRetry } from '../matrix/leadership';
 import { resumeSession } from '../matrix/session';
-import { isClosing, listen, markClosing, SESSION_ENDED_FLAG, subscribeClosing } from '../matrix/sessionBus';
+import { isClosing, listen, markClosing, subscribeClosing } from '../matrix/sessionBus';
 
 export { isClosing, subscribeClosing };
 
@@ -32,23 +32,6 @@ export function watchSessionEnd(onClosed: () => void): () => void {
 
 /** How long a tab waits for the logging-out tab's "wipe done" before reloading by itself. */
 const CLOSED_FALLBACK_MS = 20_000;
-
-/** Whether the login screen should say that the homeserver ended the previous session. */
-export function sessionEndedNotice(): boolean {
-  try {
-    return localStorage.getItem(SESSION_ENDED_FLAG) === '1';
-  } catch {
-    return false;
-  }
-}
-
-export function dismissSessionEndedNotice(): void {
-  try {
-    localStorage.removeItem(SESSION_ENDED_FLAG);
-  } catch {
-    // nothing to forget
-  }
-}
 
 /** Signs in again after a soft logout; queued messages then go out with the new token. */
 export async function signInAgain(password: string): Promise<void> {

@@ -16,7 +16,9 @@ import type {
   UserTrustRow,
 } from './types';
 
-export const DB_NAME = 'luxchat';
+import { DB_NAME } from './present';
+
+export { DB_NAME };
 
 /** Version 1's tables, kept so that an older database upgrades in place. */
 export const SCHEMA_V1 = {

@@ -1,5 +1,6 @@
 import { closeDb } from '../db/database';
 import { LOCALE_STORAGE_KEY } from '../i18n/preference';
+import { APP_FILE_CACHES } from '../pwa/cacheNames';
 
 function deleteDatabase(name: string): Promise<void> {
   return new Promise((resolve) => {
@@ -11,12 +12,9 @@ function deleteDatabase(name: string): Promise<void> {
   });
 }
 
-/** Workbox's precache holds the app's own static files, no user data: kept so the app still opens offline. */
-const APP_SHELL_CACHE = /^workbox-precache-/;
-
 /**
  * Removes everything this app stored on the device: our Dexie database, the SDK's and the
- * crypto store's IndexedDB databases, every cache but the app shell, and web storage. Only
+ * crypto store's IndexedDB databases, every cache but the app's own files, and web storage. Only
  * the chosen language survives, as a device setting.
  */
 export async function wipeLocalData(): Promise<void> {
@@ -25,7 +23,7 @@ export async function wipeLocalData(): Promise<void> {
   await Promise.all(databases.flatMap((d) => (d.name ? [deleteDatabase(d.name)] : [])));
   if ('caches' in globalThis) {
     const keys = await caches.keys();
-    await Promise.all(keys.filter((k) => !APP_SHELL_CACHE.test(k)).map((k) => caches.delete(k)));
+    await Promise.all(keys.filter((k) => !APP_FILE_CACHES.test(k)).map((k) => caches.delete(k)));
   }
   const locale = localStorage.getItem(LOCALE_STORAGE_KEY);
   localStorage.clear();

@@ -1,15 +1,19 @@
 /// <reference lib="webworker" />
-// The service worker: precaches the static build (the crypto .wasm included) so every route of
-// every locale opens offline, waits for the user before an update takes over, and flushes the
-// outbox's unencrypted rows on Background Sync. Built by scripts/build-sw.mjs after next build.
+// The service worker: precaches the static build (the app shell on a first visit, the chat
+// screens, SDK and crypto .wasm once someone signs in) so every route of every locale opens
+// offline, waits for the user before an update takes over, and flushes the outbox's
+// unencrypted rows on Background Sync. Built by scripts/build-sw.mjs after next build.
 import { clientsClaim } from 'workbox-core';
-import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
+import { cleanupOutdatedCaches } from 'workbox-precaching';
 import { flushFromWorker } from './workerFlush';
 import { OUTBOX_SYNC_TAG, type WorkerMessage } from './protocol';
 import { receiveShare, SHARE_PATH } from './shareTarget';
+import { precacheInTwoParts, type PrecacheEntry } from './precache';
 
-declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: PrecacheEntry[] };
 declare const __BUILD_ID__: string;
+/** The app shell's files (scripts/build-sw.mjs). */
+declare const __SHELL__: string[];
 
 // Files shared from another app (the manifest's share_target): before the precache's routes,
 // which answer GET requests only.
@@ -20,8 +24,9 @@ self.addEventListener('fetch', (event: FetchEvent) => {
   }
 });
 
-// `/lb/` is served from the precached `lb/index.html`.
-precacheAndRoute(self.__WB_MANIFEST, { directoryIndex: 'index.html', cleanURLs: true });
+const precache = precacheInTwoParts(self.__WB_MANIFEST, __SHELL__);
+self.addEventListener('install', (event) => precache.install(event));
+self.addEventListener('activate', (event) => precache.activate(event));
 cleanupOutdatedCaches();
 // The first version takes the open pages at once; later ones wait for the user (SKIP_WAITING).
 clientsClaim();
@@ -30,6 +35,8 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
   const message = event.data as WorkerMessage | undefined;
   if (message?.type === 'SKIP_WAITING') void self.skipWaiting();
   if (message?.type === 'GET_VERSION') event.ports[0]?.postMessage(__BUILD_ID__);
+  if (message?.type === 'APP_CACHED') event.waitUntil(precache.appCached().then((all) => event.ports[0]?.postMessage(all)));
+  if (message?.type === 'CACHE_APP') event.waitUntil(precache.cacheApp().catch((e: unknown) => console.warn('luxchat: app not cached yet', e)));
 });
 
 interface SyncEvent extends ExtendableEvent {

@@ -1,0 +1,35 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useEffect } from 'react';
+import { cacheAppForOffline } from '@/lib/pwa/appCache';
+import { noteSignedIn } from '@/lib/signedInHint';
+import { ChatScreen } from './ChatScreen';
+import { useSession, useSigningOut } from '../hooks';
+import { LoginScreen } from '../session/LoginScreen';
+
+/**
+ * The app on a device that has its database: whatever Dexie's session row says (the chats,
+ * or the login form should the row be gone). Loaded apart from the login screen, which must
+ * not carry Dexie.
+ */
+export function SignedInApp() {
+  const session = useSession();
+  const signingOut = useSigningOut();
+  const t = useTranslations('app');
+  const signedIn = session === undefined ? undefined : session !== null;
+  useEffect(() => {
+    if (signedIn === undefined) return;
+    noteSignedIn(signedIn);
+    if (signedIn) cacheAppForOffline();
+  }, [signedIn]);
+  if (signingOut) {
+    return (
+      <p className="p-6 text-ink-muted" role="status" data-testid="signing-out">
+        {t('signingOut')}
+      </p>
+    );
+  }
+  if (session) return <ChatScreen session={session} />;
+  if (session === null) return <LoginScreen />;
+  return <p className="p-6 text-ink-muted">{t('loading')}</p>;
+}

@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { expect, test, type Page } from '@playwright/test';
+import { serveStatic } from '../scripts/serve.mjs';
+import { fillLogin, messageBodies, roomButton } from './app';
+import { newUser } from './homeserver';
+import { cut } from './network';
+import { HOMESERVER_URL } from './ports';
+
+const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'out');
+const KB = 1024;
+
+/** Whether any cache of the page's origin holds the crypto .wasm. */
+function wasmCached(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    for (const name of await caches.keys()) {
+      if ((await (await caches.open(name)).keys()).some((r) => r.url.endsWith('.wasm'))) return true;
+    }
+    return false;
+  });
+}
+
+/** The service worker's answer: every file of the app (beyond the shell) is cached. */
+function appCached(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = (e) => resolve(e.data === true);
+        navigator.serviceWorker.controller!.postMessage({ type: 'APP_CACHED' }, [channel.port2]);
+      }),
+  );
+}
+
+test('the login route loads at most 170 KB of JavaScript, gzipped', () => {
+  const html = readFileSync(join(OUT, 'en', 'index.html'), 'utf8');
+  const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)].filter((m) => !/\bnoModule\b/i.test(m[0])).map((m) => m[1]);
+  expect(scripts.length).toBeGreaterThan(3);
+  const gzipped = scripts.reduce((sum, src) => sum + gzipSync(readFileSync(join(OUT, src)), { level: 9 }).length, 0);
+  console.log(`login route: ${scripts.length} scripts, ${(gzipped / KB).toFixed(1)} KB gzipped`);
+  expect(gzipped).toBeLessThanOrEqual(170 * KB);
+  // Neither Dexie nor the SDK is among them.
+  for (const src of scripts) {
+    const code = readFileSync(join(OUT, src), 'utf8');
+    expect(code, src).not.toContain('Dexie.Promise');
+    expect(code, src).not.toContain('m.room.encrypted');
+  }
+});
+
+test('a first visit to the login screen costs under 500 KB, page and service worker together; after login the app opens offline, crypto included', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const user = await newUser('first-visit');
+  const roomId = await user.api.createRoom('Field notes', []);
+  await user.api.send(roomId, 'Bridge inspected, all fine');
+
+  const server = await serveStatic({ port: 14192, homeserverUrl: HOMESERVER_URL });
+  const context = await browser.newContext({ baseURL: server.url });
+  try {
+    const page = await context.newPage();
+    await page.goto('/en/');
+    await expect(page.getByRole('heading', { name: 'Log in to Luxchat' })).toBeVisible();
+    // The service worker has installed (its shell precached) and took the page.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+      }
+    });
+    // Until nothing more is downloaded for a second (bounded).
+    let sent = server.bytesSent();
+    for (let i = 0; i < 20; i++) {
+      await page.waitForTimeout(1_000);
+      if (server.bytesSent() === sent) break;
+      sent = server.bytesSent();
+    }
+    console.log(`first visit: ${(sent / KB).toFixed(1)} KB from the app's host`);
+    expect(sent).toBeLessThan(500 * KB);
+    expect(await wasmCached(page)).toBe(false);
+
+    await fillLogin(page, user);
+    await expect(roomButton(page, 'Field notes')).toBeVisible();
+    await expect.poll(() => appCached(page), { timeout: 60_000 }).toBe(true);
+    expect(await wasmCached(page)).toBe(true);
+
+    // No app host and no homeserver: the chats, a room and the crypto WASM come from the device.
+    await server.close();
+    await cut(context, HOMESERVER_URL);
+    const wasm = page.waitForResponse((r) => r.url().endsWith('.wasm'), { timeout: 30_000 });
+    await page.reload();
+    await roomButton(page, 'Field notes').click();
+    await expect(messageBodies(page).filter({ hasText: 'Bridge inspected, all fine' })).toBeVisible();
+    const wasmResponse = await wasm;
+    expect(wasmResponse.status()).toBe(200);
+    expect(wasmResponse.fromServiceWorker()).toBe(true);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
