@@ -35,6 +35,11 @@ export async function loginThroughUi(
   await expect(page.getByTestId('room-list').or(page.getByText('No chats yet'))).toBeVisible();
 }
 
+/** The reminder that shows until the first device's recovery key is saved. */
+export function recoveryKeyBanner(page: Page) {
+  return page.getByTestId('recovery-key-banner');
+}
+
 export function roomButton(page: Page, name?: string) {
   const all = page.getByTestId('room-list').locator('button[data-room-id]');
   return name ? all.filter({ has: page.getByTestId('room-name').getByText(name, { exact: true }) }) : all;
@@ -44,10 +49,11 @@ export function messageBodies(page: Page) {
   return page.getByTestId('timeline').getByTestId('message-body');
 }
 
-/** Waits for the first device's recovery key, notes it and confirms it was saved. */
+/** Waits for the first device's recovery key (behind its banner), notes it and confirms it was saved. */
 export async function saveRecoveryKey(page: Page): Promise<string> {
+  await recoveryKeyBanner(page).getByRole('button', { name: 'Show the recovery key' }).click({ timeout: 30_000 });
   const dialog = page.getByTestId('recovery-key-dialog');
-  await expect(dialog).toBeVisible({ timeout: 30_000 });
+  await expect(dialog).toBeVisible();
   const key = (await dialog.getByTestId('recovery-key').textContent())!.trim();
   await dialog.getByRole('button', { name: 'I have saved it' }).click();
   await expect(dialog).toHaveCount(0);

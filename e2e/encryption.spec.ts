@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { echoConsole, loginThroughUi, messageBodies, roomButton, saveRecoveryKey, trackPageErrors, createdRoomId } from './app';
+import { echoConsole, loginThroughUi, messageBodies, roomButton, saveRecoveryKey, trackPageErrors, createdRoomId, recoveryKeyBanner } from './app';
 import { newUser, type TestUser } from './homeserver';
 
 /** Logs in on a new device (its own browser context). */
@@ -22,6 +22,7 @@ test('the first device sets up cross-signing and shows the recovery key once', a
   await expect(first.page.getByTestId('room-list').or(first.page.getByText('No chats yet'))).toBeVisible();
   await first.page.waitForTimeout(2_000);
   await expect(first.page.getByTestId('recovery-key-dialog')).toHaveCount(0);
+  await expect(recoveryKeyBanner(first.page)).toHaveCount(0);
   expect(first.errors).toEqual([]);
   await first.context.close();
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { fillLogin, loginThroughUi, saveRecoveryKey, trackPageErrors } from './app';
+import { fillLogin, loginThroughUi, recoveryKeyBanner, saveRecoveryKey, trackPageErrors } from './app';
 import { newUser } from './homeserver';
 import { APP_URL, HOMESERVER_URL } from './ports';
 import { sessionRow } from './store';
@@ -119,7 +119,7 @@ test('the root page follows the browser language, else English', async ({ browse
 test('logout warns while the recovery key has not been saved', async ({ page }) => {
   const user = await newUser('unsaved');
   await loginThroughUi(page, user);
-  await expect(page.getByTestId('recovery-key-dialog')).toBeVisible({ timeout: 30_000 });
+  await expect(recoveryKeyBanner(page)).toBeVisible({ timeout: 30_000 });
   const dialogs: string[] = [];
   page.on('dialog', async (dialog) => {
     dialogs.push(dialog.message());
@@ -132,7 +132,7 @@ test('logout warns while the recovery key has not been saved', async ({ page }) 
   ]);
   // Dismissed: still signed in.
   await expect(page.getByRole('heading', { name: 'Log in to Luxchat' })).toHaveCount(0);
-  await expect(page.getByTestId('recovery-key-dialog')).toBeVisible();
+  await expect(recoveryKeyBanner(page)).toBeVisible();
 });
 
 test('the language switcher changes the language, and the choice is remembered', async ({ page }) => {

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { fillLogin, loginThroughUi, roomButton, saveRecoveryKey, trackPageErrors } from './app';
+import { fillLogin, loginThroughUi, recoveryKeyBanner, roomButton, saveRecoveryKey, trackPageErrors } from './app';
 import { newUser } from './homeserver';
 import { HOMESERVER_URL } from './ports';
 
@@ -47,13 +47,17 @@ test('the login screen and every chat screen pass axe with no violation, in four
   const bob = await newUser('bob');
   await page.emulateMedia({ colorScheme: 'light' });
   await loginThroughUi(page, alice);
-  // The empty state, with the recovery key shown until it is saved.
+  // The empty state, with the recovery key's reminder until it is saved, and its dialog (a
+  // reload closes it without saving, for the next language).
   for (const theme of THEMES) {
     await page.emulateMedia({ colorScheme: theme });
     for (const locale of LOCALES) {
       await page.goto(`/${locale}/`);
-      await expect(page.getByTestId('recovery-key-dialog')).toBeVisible({ timeout: 30_000 });
-      found.push(...(await violations(page, `empty, recovery key ${locale} ${theme}`)));
+      await expect(recoveryKeyBanner(page)).toBeVisible({ timeout: 30_000 });
+      found.push(...(await violations(page, `empty, recovery key reminder ${locale} ${theme}`)));
+      await recoveryKeyBanner(page).getByRole('button').click();
+      await expect(page.getByTestId('recovery-key-dialog')).toBeVisible();
+      found.push(...(await violations(page, `recovery key dialog ${locale} ${theme}`)));
     }
   }
   expect(found, 'login, empty state and recovery key').toEqual([]);
@@ -73,6 +77,17 @@ test('the login screen and every chat screen pass axe with no violation, in four
       await expect(page.getByTestId('message-body').last()).toHaveText('Hei ass de Rapport.');
       await expect(roomButton(page, 'Dossier')).toHaveAttribute('aria-current', 'true');
       found.push(...(await violations(page, `room ${where}`)));
+      // The chat's settings and members beside the conversation.
+      await page.getByTestId('room-title').locator('xpath=..').getByRole('button').first().click();
+      await expect(page.getByTestId('room-settings').or(page.getByTestId('members'))).toBeVisible();
+      found.push(...(await violations(page, `room panel ${where}`)));
+      await page.getByTestId('room-title').locator('xpath=..').getByRole('button').nth(1).click();
+      found.push(...(await violations(page, `room second panel ${where}`)));
+      // The sidebar's panels: new message, new group, join.
+      for (const [index, name] of ['new message', 'new group', 'join'].entries()) {
+        await page.locator('aside header').getByRole('button').nth(index).click();
+        found.push(...(await violations(page, `${name} panel ${where}`)));
+      }
       // The chat's leave confirmation, then settings with the device list.
       await page.getByTestId('room-title').locator('xpath=..').getByRole('button').last().click();
       await expect(page.getByTestId('confirm-dialog')).toBeVisible();
@@ -162,10 +177,18 @@ test('keyboard only: log in, open a chat, send a message, open and close setting
   await expect(settingsButton).toBeFocused();
 });
 
-/** The recovery key dialog, confirmed from the keyboard. */
+/** The recovery key's reminder opened and its dialog confirmed from the keyboard; Escape does not dismiss it. */
 async function saveRecoveryKeyByKeyboard(page: Page) {
+  const show = recoveryKeyBanner(page).getByRole('button', { name: 'Show the recovery key' });
+  await expect(show).toBeVisible({ timeout: 30_000 });
+  for (let i = 0; i < 20 && !(await show.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(show).toBeFocused();
+  await page.keyboard.press('Enter');
   const dialog = page.getByTestId('recovery-key-dialog');
-  await expect(dialog).toBeVisible({ timeout: 30_000 });
+  await expect(dialog).toBeVisible();
+  expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeVisible();
   const saved = dialog.getByRole('button', { name: 'I have saved it' });
   for (let i = 0; i < 40 && !(await saved.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
   await expect(saved).toBeFocused();

@@ -13,6 +13,7 @@ import { NEW_MESSAGE, type ComposeMode } from './composeMode';
 import { MentionSuggestions, type Candidate } from './MentionSuggestions';
 import { AttachmentPreview } from './AttachmentPreview';
 import { VoiceRecorder } from './VoiceRecorder';
+import { announceMessageSent } from './messageSent';
 
 /** An "@" and what follows it, right before the caret: a mention being typed. */
 const MENTION_QUERY = /(^|\s)@([^\s@]{0,40})$/;
@@ -118,6 +119,7 @@ export function Composer({
       if (sending.kind === 'edit') await editMessage(roomId, sending.message, queued, mentioned);
       else if (sending.kind === 'reply') await sendReply(roomId, queued, sending.to, mentioned);
       else await sendMessage(roomId, queued, mentioned);
+      announceMessageSent();
       // The draft is what was typed since, if anything.
       if (sending.kind !== 'edit') saveDraft(roomId, current.current);
     } catch (err) {

@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import {
   acceptVerification,
+  askVerificationAgain,
   acknowledgeRecoveryKey,
   answerEmoji,
   cancelVerification,
@@ -17,42 +18,69 @@ import { useActionError } from '../ui/useActionError';
 import { ErrorNote } from '../ui/ErrorNote';
 
 /**
- * Whichever encryption step needs the user now: save the recovery key, verify, compare emoji.
- * An unverified device is asked once; after "later", a banner reminds the user instead.
+ * Whichever encryption step needs the user now, as a dialog: verify this device (asked once;
+ * after "later" the banner reminds instead), compare emoji. Rendered at the page's root, so
+ * that it shows whichever pane is on screen.
  */
 export function EncryptionDialogs() {
   const status = useCryptoStatus();
   const view = useVerification();
-  const [asked, setAsked] = useState(false);
-  const [bannerHidden, setBannerHidden] = useState(false);
   if (view.phase !== 'none') return <VerificationDialog />;
-  if (status?.pendingRecoveryKey) return <RecoveryKeyDialog recoveryKey={status.pendingRecoveryKey} />;
-  if (status?.state !== 'needs-verification') return null;
-  if (asked || !status.verificationPostponed) {
-    return (
-      <VerifyDeviceDialog
-        onLater={() => {
-          setAsked(false);
-          void postponeVerification();
-        }}
-      />
-    );
+  if (status?.pendingRecoveryKey) return null; // the banner's turn first
+  if (status?.state === 'needs-verification' && !status.verificationPostponed) {
+    return <VerifyDeviceDialog onLater={() => void postponeVerification()} />;
   }
-  if (bannerHidden) return null;
-  return <VerifyBanner onVerify={() => setAsked(true)} onHide={() => setBannerHidden(true)} />;
+  return null;
 }
+
+/**
+ * The reminders, in the room list's column (never over the conversation or the composer):
+ * save the recovery key, or verify this device once the question was postponed.
+ */
+export function EncryptionBanner() {
+  const status = useCryptoStatus();
+  const view = useVerification();
+  const [hidden, setHidden] = useState(false);
+  if (view.phase !== 'none') return null;
+  if (status?.pendingRecoveryKey) return <RecoveryKeyReminder recoveryKey={status.pendingRecoveryKey} />;
+  if (hidden || status?.state !== 'needs-verification' || !status.verificationPostponed) return null;
+  return <VerifyBanner onVerify={() => void askVerificationAgain()} onHide={() => setHidden(true)} />;
+}
+
+const bannerStyle = 'flex flex-col gap-2 border-b border-line bg-warning-soft p-3 text-sm text-warning';
 
 function VerifyBanner({ onVerify, onHide }: { onVerify: () => void; onHide: () => void }) {
   const t = useTranslations('encryption');
   return (
-    <div role="region" aria-label={t('verifyTitle')} data-testid="verify-banner" className="fixed inset-x-0 bottom-0 z-30 flex flex-wrap items-center gap-3 border-t border-line bg-warning-soft px-4 py-2 text-sm text-warning">
-      <p className="flex-1">{t('verifyBanner')}</p>
-      <button className={primaryButton} onClick={onVerify}>
-        {t('verifyNow')}
+    <div role="region" aria-label={t('verifyTitle')} data-testid="verify-banner" className={bannerStyle}>
+      <p>{t('verifyBanner')}</p>
+      <div className="flex flex-wrap items-center gap-3">
+        <button className={primaryButton} onClick={onVerify}>
+          {t('verifyNow')}
+        </button>
+        <button className="underline" onClick={onHide}>
+          {t('hideBanner')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The recovery key waits behind a banner until the user opens it: the account is set up in
+ * the background after the first login, and a dialog popping up then would take the screen
+ * from whatever the user is doing. Opened, it is modal and stays until the key is saved.
+ */
+function RecoveryKeyReminder({ recoveryKey }: { recoveryKey: string }) {
+  const t = useTranslations('encryption');
+  const [open, setOpen] = useState(false);
+  return (
+    <div role="region" aria-label={t('recoveryTitle')} data-testid="recovery-key-banner" className={bannerStyle}>
+      <p>{t('recoveryBanner')}</p>
+      <button className={`${primaryButton} self-start`} onClick={() => setOpen(true)}>
+        {t('recoveryShow')}
       </button>
-      <button className="underline" onClick={onHide}>
-        {t('hideBanner')}
-      </button>
+      {open && <RecoveryKeyDialog recoveryKey={recoveryKey} />}
     </div>
   );
 }
@@ -67,8 +95,8 @@ function RecoveryKeyDialog({ recoveryKey }: { recoveryKey: string }) {
     URL.revokeObjectURL(url);
   };
   return (
-    // Shown while the account is being set up: not modal, so the app stays usable until it is saved.
-    <Dialog title={t('recoveryTitle')} testId="recovery-key-dialog" modal={false}>
+    // A choice is required: Escape does not close it.
+    <Dialog title={t('recoveryTitle')} testId="recovery-key-dialog">
       <p className="text-sm">{t('recoveryText')}</p>
       <code data-testid="recovery-key" className="select-all break-words rounded bg-surface-alt p-3 text-center font-mono text-sm">
         {recoveryKey}

@@ -52,5 +52,7 @@ function describe(change: RoomChange | { op: 'create' | 'joinAddress' }, t: Retu
       return t('changeRole', { userId: change.userId });
     case 'join':
       return t('changeJoin');
+    case 'notify':
+      return t('changeNotify');
   }
 }

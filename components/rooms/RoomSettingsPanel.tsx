@@ -5,7 +5,9 @@ import { renameRoom } from '@/lib/actions/renameRoom';
 import { setRoomTopic } from '@/lib/actions/setRoomTopic';
 import { may } from '@/lib/actions/roomPermissions';
 import { setRoomPicture } from '@/lib/actions/setPicture';
-import type { RoomRow } from '@/lib/db/types';
+import { setRoomNotifications } from '@/lib/actions/setRoomNotifications';
+import type { NotifyMode, RoomRow } from '@/lib/db/types';
+import { LabelledSelect } from '../ui/LabelledSelect';
 import { ErrorNote } from '../ui/ErrorNote';
 import { PictureField } from '../ui/PictureField';
 import { useActionError } from '../ui/useActionError';
@@ -35,7 +37,30 @@ export function RoomSettingsPanel({ room, onClose }: { room: RoomRow; onClose: (
       >
         {!may(room, 'avatar') && <p className="text-xs text-ink-muted">{t('onlyModerators')}</p>}
       </PictureField>
+      <NotifySetting room={room} />
     </section>
+  );
+}
+
+/** Anyone may choose when a room notifies them: it is the user's own setting, not the room's. */
+function NotifySetting({ room }: { room: RoomRow }) {
+  const t = useTranslations('room');
+  const [chosen, setChosen] = useState<NotifyMode | null>(null);
+  const { error, run } = useActionError();
+  const choose = (mode: NotifyMode) => {
+    setChosen(mode);
+    void run(() => setRoomNotifications(room.roomId, mode));
+  };
+  return (
+    <div className="flex flex-col gap-1">
+      <LabelledSelect label={t('notify')} name="notify" value={chosen ?? room.notify ?? 'default'} onChange={(v) => choose(v as NotifyMode)}>
+        <option value="default">{t(room.isDirect ? 'notifyDefaultDirect' : 'notifyDefaultGroup')}</option>
+        <option value="all">{t('notifyAll')}</option>
+        <option value="mentions">{t('notifyMentions')}</option>
+        <option value="mute">{t('notifyMute')}</option>
+      </LabelledSelect>
+      <ErrorNote error={error} />
+    </div>
   );
 }
 

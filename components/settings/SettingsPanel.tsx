@@ -11,6 +11,7 @@ import { DisplayNameForm } from './DisplayNameForm';
 import { ProfilePictureForm } from './ProfilePictureForm';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { ThemeSwitcher } from './ThemeSwitcher';
+import { NotificationsSetting } from './NotificationsSetting';
 import { Dialog } from '../ui/Dialog';
 
 export function SettingsPanel({ session, onClose }: { session: SessionRow; onClose: () => void }) {
@@ -65,6 +66,7 @@ export function SettingsPanel({ session, onClose }: { session: SessionRow; onClo
       <DevicesSection />
       <LanguageSwitcher />
       <ThemeSwitcher />
+      <NotificationsSetting />
       <p className="text-sm" data-testid="storage-used">
         {t('storage', { size })}
       </p>

@@ -8,6 +8,8 @@ import { ConnectionStatus } from './ConnectionStatus';
 import dynamic from 'next/dynamic';
 import { marked } from '@/lib/perfMarks';
 import { showUnreadBadge } from '@/lib/pwa/badge';
+import { onOpenRoomRequest, setNotificationText } from '@/lib/pwa/notifications';
+import { NotificationPrompt } from './NotificationPrompt';
 import { useNewMessageShortcut, useOpenRoom, useRooms, useSessionEnded, useSharing } from '../hooks';
 import { SessionEndedScreen } from '../session/SessionEndedScreen';
 import { RoomList } from '../rooms/RoomList';
@@ -30,6 +32,7 @@ const JoinRoom = dynamic(() => load.joinRoom().then((m) => m.JoinRoom), { ssr: f
 const SettingsPanel = dynamic(() => load.settings().then((m) => m.SettingsPanel), { ssr: false });
 const SharePicker = dynamic(() => load.sharePicker().then((m) => m.SharePicker), { ssr: false });
 const EncryptionDialogs = dynamic(() => load.encryptionDialogs().then((m) => m.EncryptionDialogs), { ssr: false });
+const EncryptionBanner = dynamic(() => load.encryptionDialogs().then((m) => m.EncryptionBanner), { ssr: false });
 
 export function ChatScreen({ session }: { session: SessionRow }) {
   const t = useTranslations('chat');
@@ -65,6 +68,18 @@ export function ChatScreen({ session }: { session: SessionRow }) {
   useEffect(() => {
     if (unread !== undefined) showUnreadBadge(unread);
   }, [unread]);
+  const tNotify = useTranslations('notifications');
+  useEffect(() => {
+    setNotificationText({
+      newMessage: tNotify('newMessage'),
+      photo: tNotify('photo'),
+      file: tNotify('file'),
+      voice: tNotify('voice'),
+      video: tNotify('video'),
+    });
+  }, [tNotify]);
+  // A clicked notification: its room (opening a room only changes the URL's hash).
+  useEffect(() => onOpenRoomRequest((id) => openRoom(id)), []); // eslint-disable-line react-hooks/exhaustive-deps
   // undefined while loading: the client waits for the answer, so a refused token is not tried again.
   const ended = useSessionEnded();
   const syncing = ended === null;
@@ -119,6 +134,8 @@ export function ChatScreen({ session }: { session: SessionRow }) {
           </div>
         </header>
         <ConnectionStatus />
+        <EncryptionBanner />
+        <NotificationPrompt />
         {panel === 'dm' && <NewDirectMessage onDone={closePanel} />}
         {panel === 'group' && <NewGroup onDone={closePanel} />}
         {panel === 'join' && <JoinRoom onDone={closePanel} />}

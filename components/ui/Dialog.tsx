@@ -5,21 +5,18 @@ import { useLayoutEffect, useRef, type ReactNode } from 'react';
  * A modal dialog (the native <dialog> opened with showModal): focus moves in and is trapped,
  * the page behind is inert, and focus returns to the opener when it closes. With `onClose`,
  * Escape closes it; without, it waits for a choice (saving the recovery key, say).
- * `testId` names it for the tests. `modal={false}`: a panel over the top corner that leaves the
- * page usable (the recovery key, shown while the account is being set up).
+ * `testId` names it for the tests.
  */
 export function Dialog({
   title,
   children,
   testId,
   onClose,
-  modal = true,
 }: {
   title: string;
   children: ReactNode;
   testId?: string;
   onClose?: () => void;
-  modal?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const unmounting = useRef(false);
@@ -31,32 +28,27 @@ export function Dialog({
     const dialog = ref.current;
     const opener = document.activeElement;
     unmounting.current = false;
-    // Not modal: open by its attribute, which (unlike show()) leaves the focus where the user is.
-    if (modal && dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) dialog.showModal();
     return () => {
       unmounting.current = true;
       dialog?.close();
       // Back to whatever opened it, if it is still there.
-      if (modal && opener instanceof HTMLElement && opener.isConnected) opener.focus();
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
     };
-    // Opened once per mount; `modal` does not change for a dialog shown.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   // Open while mounted: the parent closes it by unmounting it. Escape (or the browser closing it
   // on its own) asks the parent, or, where a choice is required, opens it again.
   const onNativeClose = () => {
     if (unmounting.current) return;
     if (close.current) close.current();
-    else if (modal) ref.current?.showModal();
-    else ref.current?.setAttribute('open', '');
+    else ref.current?.showModal();
   };
   return (
     <dialog
       ref={ref}
-      open={modal ? undefined : true}
       aria-label={title}
       data-testid={testId}
-      className={`${modal ? 'm-auto' : 'fixed left-auto right-4 top-16 z-40 m-0'} max-h-[90dvh] w-[calc(100%-2rem)] max-w-md overflow-y-auto rounded-lg border border-line bg-surface p-5 text-ink shadow-xl backdrop:bg-slate-950/50`}
+      className="m-auto max-h-[90dvh] w-[calc(100%-2rem)] max-w-md overflow-y-auto rounded-lg border border-line bg-surface p-5 text-ink shadow-xl backdrop:bg-slate-950/50"
       onCancel={(e) => {
         if (!close.current) e.preventDefault();
       }}

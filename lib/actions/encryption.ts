@@ -6,6 +6,11 @@ export async function postponeVerification(): Promise<void> {
   await updateCryptoStatus({ verificationPostponed: true });
 }
 
+/** "Verify now" from the reminder: the question is asked again. */
+export async function askVerificationAgain(): Promise<void> {
+  await updateCryptoStatus({ verificationPostponed: false });
+}
+
 /** The user has saved the new recovery key: it is deleted from this device. */
 export async function acknowledgeRecoveryKey(): Promise<void> {
   await updateCryptoStatus({ recoveryKeySaved: true, pendingRecoveryKey: undefined });

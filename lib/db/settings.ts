@@ -6,6 +6,8 @@ export const DEFAULT_MAX_EVENTS_PER_ROOM = 1_000;
 export interface Settings {
   maxEventsPerRoom: number;
   dataSaver: DataSaverSetting;
+  /** Notifications on this device: undefined until the user has been asked. */
+  notifications?: boolean;
 }
 
 /** The device's settings (the `settings` row of `kv`); this module is its only writer. */
@@ -14,6 +16,7 @@ export async function getSettings(): Promise<Settings> {
   return {
     maxEventsPerRoom: row?.key === 'settings' ? row.maxEventsPerRoom : DEFAULT_MAX_EVENTS_PER_ROOM,
     dataSaver: (row?.key === 'settings' && row.dataSaver) || 'auto',
+    ...(row?.key === 'settings' && row.notifications !== undefined ? { notifications: row.notifications } : {}),
   };
 }
 

@@ -37,6 +37,8 @@ export interface RoomRow {
   creating?: boolean;
   /** A placeholder whose room now exists under this id: whoever has it open goes there. */
   movedTo?: string;
+  /** The room's notification setting (from the account's push rules); absent: default. */
+  notify?: NotifyMode;
 }
 
 /**
@@ -192,7 +194,15 @@ export type RoomChange =
   | { op: 'avatar'; info?: ImageInfo }
   | { op: 'power'; userId: string; level: number }
   /** Accepting an invitation. */
-  | { op: 'join' };
+  | { op: 'join' }
+  /** When the room notifies, written as the account's push rules (other clients agree). */
+  | { op: 'notify'; mode: NotifyMode };
+
+/**
+ * When a room notifies: `default` follows the account's rules (here: direct chats and
+ * mentions); `all` every message; `mentions` only mentions; `mute` never.
+ */
+export type NotifyMode = 'default' | 'all' | 'mentions' | 'mute';
 
 /** A change to the user's profile, everywhere (the content of a `profile` row). */
 export type ProfileChange =
@@ -355,7 +365,7 @@ export interface ResumePointRow {
 export type KvRow =
   | ResumePointRow
   | { key: 'connection'; state: ConnectionState; at: number; dataSaver?: boolean }
-  | { key: 'settings'; maxEventsPerRoom: number; dataSaver?: DataSaverSetting }
+  | { key: 'settings'; maxEventsPerRoom: number; dataSaver?: DataSaverSetting; notifications?: boolean }
   | { key: 'verification'; view: VerificationView }
   | SessionEndedRow
   | CryptoStatusRow;

@@ -12,6 +12,7 @@ import { saveResumePoint } from '../db/resumePoint';
 import { trimSavedTimelines } from './savedSyncSize';
 import { syncFilterDefinition } from './syncFilter';
 import { trimSavedSync } from './trimSavedSync';
+import { watchForNotifications } from './notifier';
 
 export interface RunningClient {
   client: MatrixClient;
@@ -150,6 +151,8 @@ async function create(session: SessionRow, options: StartOptions): Promise<Runni
     }
   });
   client.on(sdk.RoomEvent.LocalEchoUpdated, (event) => ingest.event(event));
+  // New messages notify while the app is off screen (lib/matrix/notifier.ts decides which).
+  watchForNotifications(client);
   // A late decryption changes an event, it adds none: no pruning for it (it may be older history).
   client.on(sdk.MatrixEventEvent.Decrypted, (event) => ingest.event(event, true));
   // An edit the SDK applies changes what the original's getContent() returns.
@@ -200,7 +203,8 @@ async function create(session: SessionRow, options: StartOptions): Promise<Runni
     ingest.room(room);
   });
   client.on(sdk.ClientEvent.AccountData, (event) => {
-    if (event.getType() === 'm.direct') ingest.allRooms();
+    // Direct chats, and the push rules that hold each room's notification setting.
+    if (event.getType() === 'm.direct' || event.getType() === 'm.push_rules') ingest.allRooms();
   });
   client.on(sdk.HttpApiEvent.SessionLoggedOut, (error: MatrixError) => {
     options.onSessionEnded(error.data?.soft_logout === true);

@@ -4,6 +4,7 @@ import type { EventRow, MemberRow, Membership, PowerNeeded, ReceiptRow, RoomRow 
 import { DIRECT } from './accountData';
 import { isRecord } from '../isRecord';
 import { contentFields, eventMeaning, type Content } from './eventMeaning';
+import { notifyModeOf } from './notifyRules';
 
 /**
  * What a timeline event means for the store, or null for what the timeline does not keep
@@ -109,6 +110,8 @@ export function projectRoom(client: MatrixClient, room: Room, directRoomIds: Set
     row.lastEventId = last.row.eventId;
   }
   if (membership === 'invite') row.inviter = memberEvent?.getSender();
+  const notify = notifyModeOf(client.pushRules, room.roomId);
+  if (notify !== 'default') row.notify = notify;
   return row;
 }
 

@@ -2,6 +2,7 @@ import type { MatrixClient } from 'matrix-js-sdk';
 import type { ProfileChange, RoomChange, RoomCreation } from '../db/types';
 import { DIRECT } from './accountData';
 import { describeSdkError } from './errors';
+import { applyNotifyMode } from './notifyRules';
 
 const USER_ID = /^@[^:\s]+:[^\s]+$/;
 
@@ -74,6 +75,9 @@ export async function applyRoomChange(client: MatrixClient, roomId: string, chan
       return;
     case 'join':
       await client.joinRoom(roomId);
+      return;
+    case 'notify':
+      await applyNotifyMode(client, roomId, change.mode);
       return;
   }
 }

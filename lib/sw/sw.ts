@@ -9,6 +9,7 @@ import { flushFromWorker } from './workerFlush';
 import { OUTBOX_SYNC_TAG, type WorkerMessage } from './protocol';
 import { receiveShare, SHARE_PATH } from './shareTarget';
 import { precacheInTwoParts, type PrecacheEntry } from './precache';
+import { openNotifiedRoom, showUnlessOnScreen } from './notify';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: PrecacheEntry[] };
 declare const __BUILD_ID__: string;
@@ -36,7 +37,17 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
   if (message?.type === 'SKIP_WAITING') void self.skipWaiting();
   if (message?.type === 'GET_VERSION') event.ports[0]?.postMessage(__BUILD_ID__);
   if (message?.type === 'APP_CACHED') event.waitUntil(precache.appCached().then((all) => event.ports[0]?.postMessage(all)));
+  if (message?.type === 'NOTIFY') event.waitUntil(showUnlessOnScreen(message.notification, (event.source as Client | null)?.id));
   if (message?.type === 'CACHE_APP') event.waitUntil(precache.cacheApp().catch((e: unknown) => console.warn('luxchat: app not cached yet', e)));
+});
+
+self.addEventListener('notificationclick', (event: NotificationEvent) => {
+  const done = openNotifiedRoom(event.notification);
+  try {
+    event.waitUntil(done);
+  } catch {
+    // An event dispatched by a test rather than the browser cannot be extended.
+  }
 });
 
 interface SyncEvent extends ExtendableEvent {
