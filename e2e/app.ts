@@ -51,8 +51,10 @@ export function messageBodies(page: Page) {
 
 /** Waits for the first device's recovery key (behind its banner), notes it and confirms it was saved. */
 export async function saveRecoveryKey(page: Page): Promise<string> {
-  await recoveryKeyBanner(page).getByRole('button', { name: 'Show the recovery key' }).click({ timeout: 30_000 });
   const dialog = page.getByTestId('recovery-key-dialog');
+  const show = recoveryKeyBanner(page).getByRole('button', { name: 'Show the recovery key' });
+  await expect(show.or(dialog).first()).toBeVisible({ timeout: 30_000 });
+  if (!(await dialog.isVisible())) await show.click();
   await expect(dialog).toBeVisible();
   const key = (await dialog.getByTestId('recovery-key').textContent())!.trim();
   await dialog.getByRole('button', { name: 'I have saved it' }).click();

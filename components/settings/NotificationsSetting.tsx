@@ -16,12 +16,11 @@ export function NotificationsSetting() {
       </p>
     );
   }
+  // Shown as chosen at once; turning on then shows what the browser allowed.
   async function toggle(on: boolean) {
+    setState(on ? 'on' : 'off');
     if (on) setState(await turnOnNotifications());
-    else {
-      await turnOffNotifications();
-      setState('off');
-    }
+    else await turnOffNotifications();
   }
   return (
     <label className="flex items-center gap-2 text-sm">
