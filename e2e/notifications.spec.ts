@@ -1,6 +1,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { loginThroughUi, messageBodies, openRoomId, roomButton } from './app';
 import { newUser } from './homeserver';
+import { APP_URL } from './ports';
 
 interface Shown {
   title: string;
@@ -132,6 +133,88 @@ test('while the page is on screen, no notification; Settings turns them off on t
     await expect(roomButton(page).filter({ hasText: 'Hidden but off' })).toBeVisible();
     await page.waitForTimeout(1_500);
     expect(await shownNotifications(page)).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+/** A `kv` row of the page's Dexie database, read raw. */
+function kvRow(page: Page, key: string): Promise<unknown> {
+  return page.evaluate(
+    (wanted) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('luxchat');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('kv').objectStore('kv').get(wanted);
+          get.onsuccess = () => {
+            open.result.close();
+            resolve(get.result ?? null);
+          };
+        };
+      }),
+    key,
+  );
+}
+
+/**
+ * Fires the worker's Periodic Background Sync, as Chromium does for an installed app now and
+ * then, from a page of the origin that runs none of the app (the manifest); returns that page,
+ * which reads the notifications shown.
+ */
+async function firePeriodicCheck(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${APP_URL}/manifest.webmanifest`);
+  const cdp = await context.newCDPSession(page);
+  const registrationId = await new Promise<string>((resolve) => {
+    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+      const ours = registrations.find((r) => r.scopeURL.startsWith(APP_URL) && !r.isDeleted);
+      if (ours) resolve(ours.registrationId);
+    });
+    void cdp.send('ServiceWorker.enable');
+  });
+  await cdp.send('ServiceWorker.dispatchPeriodicSyncEvent', { origin: APP_URL, registrationId, tag: 'luxchat-new-messages' });
+  await cdp.detach();
+  return page;
+}
+
+test('with every tab closed, the background check notifies of a mention once, with its text; a group message without mention stays silent', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const alice = await newUser('bg-alice');
+  const bob = await newUser('bg-bob');
+  const roomId = await bob.api.sharedRoom('Depot', alice.api);
+  const quietRoom = await bob.api.sharedRoom('Yard', alice.api);
+  const context = await browser.newContext({ permissions: ['notifications'] });
+  try {
+    const page = await context.newPage();
+    await loginThroughUi(page, alice);
+    await expect(roomButton(page, 'Depot')).toBeVisible();
+    await expect(roomButton(page, 'Yard')).toBeVisible();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByRole('checkbox', { name: 'Notifications for new messages on this device' }).check();
+    // The app has written what the worker needs: its saved sync position and its words.
+    await expect.poll(() => kvRow(page, 'resumePoint'), { timeout: 30_000 }).not.toBeNull();
+    await expect.poll(() => kvRow(page, 'notificationText')).not.toBeNull();
+    await page.close();
+
+    // In one group a message that does not mention alice (nothing, by default); in the other, a mention.
+    await bob.api.send(quietRoom, 'Just for the record');
+    await bob.api.sendEvent(roomId, 'm.room.message', {
+      msgtype: 'm.text',
+      body: `${alice.username}: the crane arrives at 7`,
+      'm.mentions': { user_ids: [alice.userId] },
+    });
+    const reader = await firePeriodicCheck(context);
+    await expect.poll(() => shownNotifications(reader), { timeout: 30_000 }).toEqual([
+      { title: 'Depot', body: `${bob.userId}: ${alice.username}: the crane arrives at 7`, roomId },
+    ]);
+    // Seen by the user, then checked again: the same message is not notified twice.
+    await reader.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).forEach((n) => n.close()));
+    const again = await firePeriodicCheck(context);
+    await again.waitForTimeout(2_000);
+    expect(await shownNotifications(again)).toEqual([]);
   } finally {
     await context.close();
   }

@@ -3,9 +3,10 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import type { SessionRow } from '@/lib/db/types';
 import { requestPersistentStorage } from '@/lib/actions/storage';
+import { renewBackgroundCheck } from '@/lib/actions/notifications';
 import { loadSyncEngine } from '@/lib/actions/sync';
 import { ConnectionStatus } from './ConnectionStatus';
-import dynamic from 'next/dynamic';
+import { lazyComponent } from '../ui/lazyComponent';
 import { marked } from '@/lib/perfMarks';
 import { showUnreadBadge } from '@/lib/pwa/badge';
 import { onOpenRoomRequest, setNotificationText } from '@/lib/pwa/notifications';
@@ -25,14 +26,14 @@ const load = {
   sharePicker: () => import('../rooms/SharePicker'),
   encryptionDialogs: () => import('../encryption/EncryptionDialogs'),
 };
-const RoomView = dynamic(() => load.roomView().then((m) => m.RoomView), { ssr: false });
-const NewDirectMessage = dynamic(() => load.newDirectMessage().then((m) => m.NewDirectMessage), { ssr: false });
-const NewGroup = dynamic(() => load.newGroup().then((m) => m.NewGroup), { ssr: false });
-const JoinRoom = dynamic(() => load.joinRoom().then((m) => m.JoinRoom), { ssr: false });
-const SettingsPanel = dynamic(() => load.settings().then((m) => m.SettingsPanel), { ssr: false });
-const SharePicker = dynamic(() => load.sharePicker().then((m) => m.SharePicker), { ssr: false });
-const EncryptionDialogs = dynamic(() => load.encryptionDialogs().then((m) => m.EncryptionDialogs), { ssr: false });
-const EncryptionBanner = dynamic(() => load.encryptionDialogs().then((m) => m.EncryptionBanner), { ssr: false });
+const RoomView = lazyComponent(() => load.roomView().then((m) => m.RoomView));
+const NewDirectMessage = lazyComponent(() => load.newDirectMessage().then((m) => m.NewDirectMessage));
+const NewGroup = lazyComponent(() => load.newGroup().then((m) => m.NewGroup));
+const JoinRoom = lazyComponent(() => load.joinRoom().then((m) => m.JoinRoom));
+const SettingsPanel = lazyComponent(() => load.settings().then((m) => m.SettingsPanel));
+const SharePicker = lazyComponent(() => load.sharePicker().then((m) => m.SharePicker));
+const EncryptionDialogs = lazyComponent(() => load.encryptionDialogs().then((m) => m.EncryptionDialogs));
+const EncryptionBanner = lazyComponent(() => load.encryptionDialogs().then((m) => m.EncryptionBanner));
 
 export function ChatScreen({ session }: { session: SessionRow }) {
   const t = useTranslations('chat');
@@ -59,6 +60,7 @@ export function ChatScreen({ session }: { session: SessionRow }) {
 
   useEffect(() => {
     void requestPersistentStorage();
+    void renewBackgroundCheck();
     // Once the room list shows: what a click opens is loaded before the click.
     void marked('luxchat:rooms-painted', 2_000).then(() => Promise.all(Object.values(load).map((get) => get())).catch(() => undefined));
   }, []);

@@ -1,7 +1,6 @@
 'use client';
-import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
 import { appDatabasePresent } from '@/lib/db/present';
 import { redirectsArrived } from '@/lib/i18n/redirects';
 import { noteSignedIn, wasSignedIn } from '@/lib/signedInHint';
@@ -13,7 +12,6 @@ import { UpdatePrompt } from './UpdatePrompt';
 const loadSignedInApp = () => import('./SignedInApp');
 // Signed in when last seen: the chats' code starts loading before the page has even hydrated.
 if (typeof window !== 'undefined' && wasSignedIn()) void loadSignedInApp().catch(() => undefined);
-const SignedInApp = dynamic(() => loadSignedInApp().then((m) => m.SignedInApp), { ssr: false, loading: Loading });
 
 function Loading() {
   const t = useTranslations('app');
@@ -28,13 +26,14 @@ type Device = 'checking' | 'signed-out' | 'has-database';
  */
 export function LuxchatApp() {
   const device = useDevice();
+  const SignedInApp = useSignedInApp(device === 'has-database');
   const t = useTranslations('app');
   useEffect(() => watchTheme(), []);
   useEffect(redirectsArrived, []);
   return (
     <>
       {device === 'has-database' ? (
-        <SignedInApp />
+        SignedInApp ? <SignedInApp /> : <Loading />
       ) : (
         // Signed out, or not known yet (and while pre-rendering): the login form, one element
         // throughout so that nothing typed is lost. Not known yet and signed in last time (the
@@ -49,6 +48,25 @@ export function LuxchatApp() {
       <UpdatePrompt />
     </>
   );
+}
+
+/**
+ * The signed-in app's code, once loaded. Not React.lazy: a Suspense boundary holds what it
+ * reveals for a moment (React batches reveals), and this is the first screen of every start.
+ */
+function useSignedInApp(wanted: boolean): ComponentType | null {
+  const [app, setApp] = useState<ComponentType | null>(null);
+  useEffect(() => {
+    if (!wanted) return;
+    let stale = false;
+    void loadSignedInApp().then((m) => {
+      if (!stale) setApp(() => m.SignedInApp);
+    });
+    return () => {
+      stale = true;
+    };
+  }, [wanted]);
+  return app;
 }
 
 /** Looked at again when this tab signs in or regains focus (a sign-in in another tab). */

@@ -362,8 +362,25 @@ export interface ResumePointRow {
   filterId: string;
 }
 
+/** What the service worker needs to notify with every tab closed (the page's language). */
+export interface NotificationTextRow {
+  key: 'notificationText';
+  lang: string;
+  /** The app's page in that language, which a click opens. */
+  path: string;
+  text: { newMessage: string; photo: string; file: string; voice: string; video: string };
+}
+
+/** The newest message the service worker has notified of, per room (its periodic check). */
+export interface NotifiedRow {
+  key: 'notified';
+  rooms: Record<string, string>;
+}
+
 export type KvRow =
   | ResumePointRow
+  | NotificationTextRow
+  | NotifiedRow
   | { key: 'connection'; state: ConnectionState; at: number; dataSaver?: boolean }
   | { key: 'settings'; maxEventsPerRoom: number; dataSaver?: DataSaverSetting; notifications?: boolean }
   | { key: 'verification'; view: VerificationView }

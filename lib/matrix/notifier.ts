@@ -4,6 +4,7 @@
 import { MatrixEventEvent, RoomEvent, type MatrixClient, type MatrixEvent, type Room } from 'matrix-js-sdk';
 import { getSettings } from '../db/settings';
 import { notificationText, showMessageNotification, type MessageNotification } from '../pwa/notifications';
+import { isEdit, notificationBody } from '../pwa/notificationBody';
 import { notifyModeOf } from './notifyRules';
 import { directRoomIds } from './project';
 
@@ -11,7 +12,6 @@ import { directRoomIds } from './project';
 const FRESH_MS = 5 * 60_000;
 /** How long a message may take to decrypt before it notifies as "New message". */
 const DECRYPT_WAIT_MS = 10_000;
-const BODY_MAX = 160;
 
 /** Watches the live timeline; returns the stop. */
 export function watchForNotifications(client: MatrixClient): () => void {
@@ -30,15 +30,15 @@ export async function notificationFor(client: MatrixClient, event: MatrixEvent, 
   if (event.getSender() === client.getUserId() || Date.now() - event.getTs() > FRESH_MS) return null;
   if (event.isEncrypted()) await decrypted(event);
   if (event.getType() !== 'm.room.message' && event.getType() !== 'm.room.encrypted') return null;
-  const content = event.getContent();
-  if (content['m.relates_to']?.rel_type === 'm.replace') return null; // an edit is not a new message
+  if (isEdit(event.getContent())) return null;
   if ((await getSettings()).notifications !== true) return null;
   const actions = client.getPushActionsForEvent(event, true);
   if (!actions?.notify) return null;
   const direct = directRoomIds(client).has(room.roomId) || room.getJoinedMemberCount() === 2;
   if (notifyModeOf(client.pushRules, room.roomId) === 'default' && !direct && !actions.tweaks.highlight) return null;
   const sender = room.getMember(event.getSender() ?? '')?.name ?? event.getSender() ?? '';
-  const text = summary(event);
+  const undecrypted = event.isDecryptionFailure() || event.getType() === 'm.room.encrypted';
+  const text = notificationBody(undecrypted ? null : event.getContent(), notificationText());
   return { roomId: room.roomId, title: direct ? sender : room.name, body: direct ? text : `${sender}: ${text}` };
 }
 
@@ -51,31 +51,4 @@ function decrypted(event: MatrixEvent): Promise<void> {
       resolve();
     });
   });
-}
-
-/** The message's text, or what it is; an encrypted message not decrypted here says only "New message". */
-function summary(event: MatrixEvent): string {
-  const t = notificationText();
-  if (event.isDecryptionFailure() || event.getType() === 'm.room.encrypted') return t.newMessage;
-  const content = event.getContent();
-  switch (content.msgtype) {
-    case 'm.image':
-      return t.photo;
-    case 'm.file':
-      return t.file;
-    case 'm.audio':
-      return t.voice;
-    case 'm.video':
-      return t.video;
-  }
-  const body = typeof content.body === 'string' ? withoutReplyFallback(content.body).trim() : '';
-  if (!body) return t.newMessage;
-  return body.length > BODY_MAX ? `${body.slice(0, BODY_MAX - 1)}…` : body;
-}
-
-/** A reply's body starts with the quoted message ("> …" lines, then a blank line). */
-function withoutReplyFallback(body: string): string {
-  if (!body.startsWith('> ')) return body;
-  const end = body.indexOf('\n\n');
-  return end >= 0 ? body.slice(end + 2) : body;
 }

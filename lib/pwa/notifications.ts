@@ -1,7 +1,8 @@
 // Notifications for new messages, shown by the service worker (the only way a notification
 // can open the app again once the tab is gone). The syncing tab decides which messages notify;
 // a notification shows only while no window of the app is on screen.
-import type { WorkerMessage } from '../sw/protocol';
+import { saveNotificationText } from '../db/notificationState';
+import { PERIODIC_CHECK_TAG, type WorkerMessage } from '../sw/protocol';
 
 export interface MessageNotification {
   roomId: string;
@@ -20,8 +21,10 @@ export interface NotificationText {
 
 let text: NotificationText = { newMessage: 'New message', photo: 'Photo', file: 'File', voice: 'Voice message', video: 'Video' };
 
+/** Also kept on the device for the service worker, which notifies with every tab closed. */
 export function setNotificationText(next: NotificationText): void {
   text = next;
+  void saveNotificationText({ lang: document.documentElement.lang, path: location.pathname, text: next }).catch(() => undefined);
 }
 
 export function notificationText(): NotificationText {
@@ -66,4 +69,27 @@ export function onOpenRoomRequest(open: (roomId: string) => void): () => void {
   };
   navigator.serviceWorker.addEventListener('message', listener);
   return () => navigator.serviceWorker.removeEventListener('message', listener);
+}
+
+interface PeriodicSyncRegistration extends ServiceWorkerRegistration {
+  periodicSync?: {
+    register(tag: string, options: { minInterval: number }): Promise<void>;
+    unregister(tag: string): Promise<void>;
+  };
+}
+
+/** Checks in the background at most this often (the browser decides when, from engagement). */
+const CHECK_EVERY_MS = 15 * 60_000;
+
+/**
+ * With notifications on, the installed app checks for new messages now and then with every
+ * tab closed (Periodic Background Sync: Chromium-based browsers, installed apps only). Elsewhere
+ * the browser refuses, and notifications come while the app is open.
+ */
+export async function keepCheckingInBackground(on: boolean): Promise<void> {
+  if (!notificationsSupported()) return;
+  const registration = (await navigator.serviceWorker.getRegistration()) as PeriodicSyncRegistration | undefined;
+  const periodic = registration?.periodicSync;
+  if (!periodic) return;
+  await (on ? periodic.register(PERIODIC_CHECK_TAG, { minInterval: CHECK_EVERY_MS }) : periodic.unregister(PERIODIC_CHECK_TAG)).catch(() => undefined);
 }

@@ -1,6 +1,9 @@
 /** The Background Sync tag under which the service worker flushes the outbox. */
 export const OUTBOX_SYNC_TAG = 'luxchat-outbox';
 
+/** The Periodic Background Sync tag under which it checks for new messages to notify of. */
+export const PERIODIC_CHECK_TAG = 'luxchat-new-messages';
+
 export type WorkerMessage =
   | { type: 'SKIP_WAITING' }
   | { type: 'GET_VERSION' }

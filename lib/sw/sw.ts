@@ -6,7 +6,8 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches } from 'workbox-precaching';
 import { flushFromWorker } from './workerFlush';
-import { OUTBOX_SYNC_TAG, type WorkerMessage } from './protocol';
+import { OUTBOX_SYNC_TAG, PERIODIC_CHECK_TAG, type WorkerMessage } from './protocol';
+import { checkForNewMessages } from './periodicCheck';
 import { receiveShare, SHARE_PATH } from './shareTarget';
 import { precacheInTwoParts, type PrecacheEntry } from './precache';
 import { openNotifiedRoom, showUnlessOnScreen } from './notify';
@@ -63,4 +64,13 @@ self.addEventListener('sync', (event: Event) => {
       if (!done) throw new Error('outbox not empty yet');
     }),
   );
+});
+
+interface PeriodicSyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
+
+self.addEventListener('periodicsync', (event: Event) => {
+  const periodic = event as PeriodicSyncEvent;
+  if (periodic.tag === PERIODIC_CHECK_TAG) periodic.waitUntil(checkForNewMessages().catch((e: unknown) => console.warn('luxchat: background check failed', e)));
 });
