@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { sendAttachments } from '@/lib/actions/sendAttachments';
 import { ErrorNote } from '../ui/ErrorNote';
 import { useActionError } from '../ui/useActionError';
+import { PaperclipIcon } from '../ui/icons';
 
 /** Files chosen, dropped or pasted, shown before they go: a caption, original quality, Send or Cancel. */
 export function AttachmentPreview({
@@ -37,7 +38,7 @@ export function AttachmentPreview({
       <ul className="flex flex-wrap gap-2">
         {files.map((file, i) => (
           <li key={`${file.name}-${i}`} className="flex max-w-48 flex-col items-start gap-1">
-            {previews[i] ? <img src={previews[i]!} alt="" className="h-20 w-auto rounded object-cover" /> : <span aria-hidden="true">📎</span>}
+            {previews[i] ? <img src={previews[i]!} alt="" className="h-20 w-auto rounded object-cover" /> : <PaperclipIcon />}
             <span className="truncate" title={file.name}>
               {file.name} · {t('size', { mb: (file.size / (1024 * 1024)).toFixed(file.size < 1024 * 1024 ? 2 : 1) })}
             </span>

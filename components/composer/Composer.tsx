@@ -14,6 +14,7 @@ import { MentionSuggestions, type Candidate } from './MentionSuggestions';
 import { AttachmentPreview } from './AttachmentPreview';
 import { VoiceRecorder } from './VoiceRecorder';
 import { announceMessageSent } from './messageSent';
+import { PaperclipIcon } from '../ui/icons';
 
 /** An "@" and what follows it, right before the caret: a mention being typed. */
 const MENTION_QUERY = /(^|\s)@([^\s@]{0,40})$/;
@@ -200,7 +201,7 @@ export function Composer({
       <MentionSuggestions candidates={candidates} active={active} onPick={pick} />
       <div className="flex gap-2">
         <label className="flex cursor-pointer items-center rounded border border-line px-3 focus-within:ring-2 focus-within:ring-focus" title={tMedia('attach')}>
-          <span aria-hidden="true">📎</span>
+          <PaperclipIcon />
           <input
             type="file"
             multiple

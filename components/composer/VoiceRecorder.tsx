@@ -6,6 +6,7 @@ import { ActionError } from '@/lib/actions/errors';
 import { NoMicrophone, startRecording, type ActiveRecording } from '@/lib/media/voiceRecorder';
 import { ErrorNote } from '../ui/ErrorNote';
 import { useActionError } from '../ui/useActionError';
+import { MicrophoneIcon } from '../ui/icons';
 
 /** Tap to record a voice message, tap "Send" to stop and send it (or "Cancel"). */
 export function VoiceRecorder({ roomId }: { roomId: string }) {
@@ -49,7 +50,7 @@ export function VoiceRecorder({ roomId }: { roomId: string }) {
     return (
       <span className="flex flex-col">
         <button type="button" className="rounded border border-line px-3 py-2" aria-label={t('record')} title={t('record')} onClick={() => void start()}>
-          <span aria-hidden="true">🎤</span>
+          <MicrophoneIcon />
         </button>
         <ErrorNote error={error} />
       </span>

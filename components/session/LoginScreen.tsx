@@ -6,6 +6,7 @@ import { LoginError } from '@/lib/actions/errors';
 import { cacheAppForOffline } from '@/lib/pwa/appCache';
 import { announceSessionChange } from '../shell/sessionChange';
 import { LanguageSwitcher } from '../settings/LanguageSwitcher';
+import { LuxchatLogo } from '../ui/icons';
 
 const DEFAULT_HOMESERVER = process.env.NEXT_PUBLIC_DEFAULT_HOMESERVER ?? 'luxchat.lu';
 
@@ -50,7 +51,10 @@ export function LoginScreen() {
   const input = 'w-full rounded border border-line px-3 py-2 focus:border-brand focus:outline-none';
   return (
     <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center gap-6 p-6">
-      <h1 className="text-2xl font-semibold">{t('title')}</h1>
+      <h1 className="flex items-center gap-3 text-2xl font-semibold">
+        <LuxchatLogo size={40} />
+        {t('title')}
+      </h1>
       {ended && (
         <p role="status" data-testid="session-ended-notice" className="rounded bg-warning-soft px-3 py-2 text-sm text-warning">
           {t('sessionEnded')}

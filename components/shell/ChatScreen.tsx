@@ -7,6 +7,7 @@ import { renewBackgroundCheck } from '@/lib/actions/notifications';
 import { loadSyncEngine } from '@/lib/actions/sync';
 import { ConnectionStatus } from './ConnectionStatus';
 import { lazyComponent } from '../ui/lazyComponent';
+import { LuxchatLogo } from '../ui/icons';
 import { marked } from '@/lib/perfMarks';
 import { showUnreadBadge } from '@/lib/pwa/badge';
 import { onOpenRoomRequest, setNotificationText } from '@/lib/pwa/notifications';
@@ -116,7 +117,10 @@ export function ChatScreen({ session }: { session: SessionRow }) {
         aria-label={t('rooms')}
       >
         <header className="flex flex-col gap-2 border-b border-line p-3">
-          <h1 className="text-lg font-semibold">{t('rooms')}</h1>
+          <h1 className="flex items-center gap-2 text-lg font-semibold">
+            <LuxchatLogo size={24} />
+            {t('rooms')}
+          </h1>
           <div className="flex flex-wrap gap-2">
             <button
               className="whitespace-nowrap rounded bg-brand px-3 py-1 text-sm text-white"

@@ -10,6 +10,7 @@ import { whenVisible } from '../ui/whenVisible';
 import { BlurhashPlaceholder } from './BlurhashPlaceholder';
 import { Lightbox } from './Lightbox';
 import { useSavingData } from './savingData';
+import { PaperclipIcon } from '../ui/icons';
 
 const MEDIA = new Set(['m.image', 'm.file', 'm.video', 'm.audio']);
 
@@ -192,8 +193,9 @@ function FileCard({ content, name, size, mimetype, sent }: { content: Record<str
   }
   return (
     <span className="flex flex-col gap-1 rounded border border-line bg-surface px-3 py-2 text-sm" data-testid="attachment-file">
-      <span className="font-medium" data-testid="attachment-name">
-        📎 {name}
+      <span className="flex items-center gap-1 font-medium" data-testid="attachment-name">
+        <PaperclipIcon />
+        {name}
       </span>
       <span className="text-xs text-ink-muted">
         {[mimetype, size !== undefined ? t('size', { mb: (size / (1024 * 1024)).toFixed(size < 1024 * 1024 ? 2 : 1) }) : null].filter(Boolean).join(' · ')}

@@ -213,6 +213,9 @@ export function Timeline({ room, session, leftOff, onReply, onEdit }: TimelinePr
  * History the device does not have between two messages. Filled when scrolled into view while
  * online (and again when the connection comes back); offline it stays, saying so.
  */
+const GAP_TRIES = 3;
+const GAP_RETRY_MS = 2_000;
+
 function GapMarker({ gap }: { gap: GapRow }) {
   const t = useTranslations('timeline');
   const connection = useConnection();
@@ -232,6 +235,8 @@ function GapMarker({ gap }: { gap: GapRow }) {
 
   // Where the gap is now: it moves older as pages arrive.
   const key = `${gap.id}:${gap.token ?? ''}`;
+  // A failure just after the connection came back is often passing: tried again a few times.
+  const failures = useRef(new Map<string, number>());
   const fill = useCallback(() => {
     setBusy(true);
     fillGap(gap.id!).then(
@@ -239,12 +244,15 @@ function GapMarker({ gap }: { gap: GapRow }) {
       () => {
         setBusy(false);
         setFailedAt(key);
+        const count = (failures.current.get(key) ?? 0) + 1;
+        failures.current.set(key, count);
+        if (count < GAP_TRIES) setTimeout(() => setFailedAt((now) => (now === key ? null : now)), GAP_RETRY_MS * count);
       },
     );
   }, [gap.id, key]);
 
-  // One automatic try per position of the gap and per return online; the button retries by hand.
-  // Not on `busy` turning false: the moved gap arrives a moment later, and its new key tries again.
+  // Automatic tries per position of the gap (a few) and per return online; the button retries by
+  // hand. Not on `busy` turning false: the moved gap arrives a moment later, and its new key tries again.
   useEffect(() => {
     if (visible && online && !busy && failedAt !== key) fill();
     // eslint-disable-next-line react-hooks/exhaustive-deps
