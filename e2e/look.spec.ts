@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { fillLogin, loginThroughUi, recoveryKeyBanner, roomButton, saveRecoveryKey, trackPageErrors } from './app';
 import { newUser } from './homeserver';
+import { drawing } from './images';
 import { HOMESERVER_URL } from './ports';
 
 const LOCALES = ['lb', 'fr', 'de', 'en'] as const;
@@ -29,8 +30,8 @@ async function paintedAt(page: Page, x: number, y: number): Promise<[number, num
 }
 const isDark = ([r, g, b]: number[]) => r + g + b < 150;
 
-test('the login screen and every chat screen pass axe with no violation, in four languages and both themes', async ({ page }) => {
-  test.setTimeout(240_000);
+test('the login screen and every chat screen pass axe with no violation, in four languages and both themes', async ({ page, browser }) => {
+  test.setTimeout(360_000);
   const errors = trackPageErrors(page);
   const found: string[] = [];
   for (const theme of THEMES) {
@@ -64,6 +65,19 @@ test('the login screen and every chat screen pass axe with no violation, in four
   await saveRecoveryKey(page);
 
   const roomId = await bob.api.sharedRoom('Dossier', alice.api);
+  // A picture, for the lightbox.
+  const png = await drawing(page, 320, 240);
+  const upload = await fetch(`${HOMESERVER_URL}/_matrix/media/v3/upload`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${bob.accessToken}`, 'content-type': 'image/png' },
+    body: new Uint8Array(png),
+  }).then((r) => r.json() as Promise<{ content_uri: string }>);
+  await bob.api.sendEvent(roomId, 'm.room.message', {
+    msgtype: 'm.image',
+    body: 'plang.png',
+    url: upload.content_uri,
+    info: { mimetype: 'image/png', w: 320, h: 240, size: png.length },
+  });
   await bob.api.send(roomId, 'Moien, wéi geet et?');
   await bob.api.send(roomId, 'Hei ass de Rapport.');
   for (const theme of THEMES) {
@@ -77,6 +91,12 @@ test('the login screen and every chat screen pass axe with no violation, in four
       await expect(page.getByTestId('message-body').last()).toHaveText('Hei ass de Rapport.');
       await expect(roomButton(page, 'Dossier')).toHaveAttribute('aria-current', 'true');
       found.push(...(await violations(page, `room ${where}`)));
+      // The picture full size, over everything.
+      await page.getByTestId('timeline').getByTestId('attachment-picture').click();
+      await expect(page.getByTestId('lightbox')).toBeVisible();
+      found.push(...(await violations(page, `lightbox ${where}`)));
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('lightbox')).toHaveCount(0);
       // The chat's settings and members beside the conversation.
       await page.getByTestId('room-title').locator('xpath=..').getByRole('button').first().click();
       await expect(page.getByTestId('room-settings').or(page.getByTestId('members'))).toBeVisible();
@@ -102,6 +122,21 @@ test('the login screen and every chat screen pass axe with no violation, in four
   }
   expect(found).toEqual([]);
   expect(errors).toEqual([]);
+
+  // A second device of alice's: asked to verify itself, in a dialog.
+  const second = await browser.newContext();
+  const other = await second.newPage();
+  await loginThroughUi(other, alice);
+  for (const theme of THEMES) {
+    await other.emulateMedia({ colorScheme: theme });
+    for (const locale of LOCALES) {
+      await other.goto(`/${locale}/`);
+      await expect(other.getByTestId('verify-device-dialog')).toBeVisible({ timeout: 30_000 });
+      found.push(...(await violations(other, `verify this device ${locale} ${theme}`)));
+    }
+  }
+  await second.close();
+  expect(found).toEqual([]);
 });
 
 test('dark mode: the first paint follows the system, and the setting overrides it', async ({ browser }) => {
