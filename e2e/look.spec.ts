@@ -65,18 +65,18 @@ test('the login screen and every chat screen pass axe with no violation, in four
   await saveRecoveryKey(page);
 
   const roomId = await bob.api.sharedRoom('Dossier', alice.api);
-  // A picture, for the lightbox.
-  const png = await drawing(page, 320, 240);
+  // A picture, for the lightbox (a JPEG: media.spec.ts checks that no PNG reaches the homeserver in the clear).
+  const jpeg = await drawing(page, 320, 240, 'image/jpeg');
   const upload = await fetch(`${HOMESERVER_URL}/_matrix/media/v3/upload`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${bob.accessToken}`, 'content-type': 'image/png' },
-    body: new Uint8Array(png),
+    headers: { authorization: `Bearer ${bob.accessToken}`, 'content-type': 'image/jpeg' },
+    body: new Uint8Array(jpeg),
   }).then((r) => r.json() as Promise<{ content_uri: string }>);
   await bob.api.sendEvent(roomId, 'm.room.message', {
     msgtype: 'm.image',
-    body: 'plang.png',
+    body: 'plang.jpg',
     url: upload.content_uri,
-    info: { mimetype: 'image/png', w: 320, h: 240, size: png.length },
+    info: { mimetype: 'image/jpeg', w: 320, h: 240, size: jpeg.length },
   });
   await bob.api.send(roomId, 'Moien, wéi geet et?');
   await bob.api.send(roomId, 'Hei ass de Rapport.');

@@ -1,11 +1,12 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useEffect, useState, type ComponentType } from 'react';
+import { useEffect, useState } from 'react';
 import { appDatabasePresent } from '@/lib/db/present';
 import { redirectsArrived } from '@/lib/i18n/redirects';
 import { noteSignedIn, wasSignedIn } from '@/lib/signedInHint';
 import { watchTheme } from '@/lib/theme';
 import { LoginScreen } from '../session/LoginScreen';
+import { lazyComponent } from '../ui/lazyComponent';
 import { SESSION_CHANGED } from './sessionChange';
 import { UpdatePrompt } from './UpdatePrompt';
 
@@ -18,6 +19,9 @@ function Loading() {
   return <p className="p-6 text-ink-muted">{t('loading')}</p>;
 }
 
+// Not React.lazy: see lazyComponent (this is the first screen of every signed-in start).
+const SignedInApp = lazyComponent(() => loadSignedInApp().then((m) => m.SignedInApp), Loading);
+
 type Device = 'checking' | 'signed-out' | 'has-database';
 
 /**
@@ -26,14 +30,13 @@ type Device = 'checking' | 'signed-out' | 'has-database';
  */
 export function LuxchatApp() {
   const device = useDevice();
-  const SignedInApp = useSignedInApp(device === 'has-database');
   const t = useTranslations('app');
   useEffect(() => watchTheme(), []);
   useEffect(redirectsArrived, []);
   return (
     <>
       {device === 'has-database' ? (
-        SignedInApp ? <SignedInApp /> : <Loading />
+        <SignedInApp />
       ) : (
         // Signed out, or not known yet (and while pre-rendering): the login form, one element
         // throughout so that nothing typed is lost. Not known yet and signed in last time (the
@@ -48,25 +51,6 @@ export function LuxchatApp() {
       <UpdatePrompt />
     </>
   );
-}
-
-/**
- * The signed-in app's code, once loaded. Not React.lazy: a Suspense boundary holds what it
- * reveals for a moment (React batches reveals), and this is the first screen of every start.
- */
-function useSignedInApp(wanted: boolean): ComponentType | null {
-  const [app, setApp] = useState<ComponentType | null>(null);
-  useEffect(() => {
-    if (!wanted) return;
-    let stale = false;
-    void loadSignedInApp().then((m) => {
-      if (!stale) setApp(() => m.SignedInApp);
-    });
-    return () => {
-      stale = true;
-    };
-  }, [wanted]);
-  return app;
 }
 
 /** Looked at again when this tab signs in or regains focus (a sign-in in another tab). */

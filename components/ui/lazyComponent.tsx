@@ -2,11 +2,11 @@
 import { useEffect, useState, type ComponentType } from 'react';
 
 /**
- * A component whose code loads on first use, rendering nothing until then. Unlike React.lazy
- * (and next/dynamic), no Suspense boundary: React holds back what a boundary reveals for a
- * moment, which the first screens of a start cannot afford.
+ * A component whose code loads on first use, rendering `Fallback` (or nothing) until then. Unlike
+ * React.lazy (and next/dynamic), no Suspense boundary: React holds back what a boundary reveals
+ * for a moment, which the first screens of a start cannot afford.
  */
-export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>, Fallback?: ComponentType): ComponentType<P> {
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<ComponentType<P>> | null = null;
   function Lazy(props: P) {
@@ -15,14 +15,22 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
       if (Component) return;
       let stale = false;
       loading ??= load().then((c) => (loaded = c));
-      void loading.then((c) => {
-        if (!stale) setComponent(() => c);
-      });
+      loading.then(
+        (c) => {
+          if (!stale) setComponent(() => c);
+        },
+        (error: unknown) => {
+          // Its code could not be fetched (offline before it was cached): the next use tries again.
+          loading = null;
+          console.warn('luxchat: a part of the app did not load', error);
+        },
+      );
       return () => {
         stale = true;
       };
     }, [Component]);
-    return Component ? <Component {...props} /> : null;
+    if (Component) return <Component {...props} />;
+    return Fallback ? <Fallback /> : null;
   }
   return Lazy;
 }
