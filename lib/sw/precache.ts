@@ -61,7 +61,8 @@ async function fillCache(controller: PrecacheController): Promise<void> {
   const cache = await caches.open(APP_CACHE);
   for (const [url, key] of controller.getURLsToCacheKeys()) {
     if (await cache.match(key)) continue;
-    const response = await fetch(url, { credentials: 'same-origin' });
+    // A file with a revision (its name does not change with its content) skips the HTTP cache.
+    const response = await fetch(url, { credentials: 'same-origin', cache: key === url ? 'default' : 'reload' });
     if (!response.ok) throw new Error(`luxchat: ${url} answered ${response.status}`);
     await cache.put(key, response);
   }
