@@ -1,6 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useState, type FormEvent } from 'react';
+import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import {
   acceptVerification,
   askVerificationAgain,
@@ -25,8 +25,10 @@ import { ErrorNote } from '../ui/ErrorNote';
 export function EncryptionDialogs() {
   const status = useCryptoStatus();
   const view = useVerification();
+  const keyShown = useSyncExternalStore(onRecoveryKeyShown, recoveryKeyShown, () => false);
   if (view.phase !== 'none') return <VerificationDialog />;
-  if (status?.pendingRecoveryKey) return null; // the banner's turn first
+  // The recovery key: when the user asks, from its reminder.
+  if (status?.pendingRecoveryKey) return keyShown ? <RecoveryKeyDialog recoveryKey={status.pendingRecoveryKey} /> : null;
   if (status?.state === 'needs-verification' && !status.verificationPostponed) {
     return <VerifyDeviceDialog onLater={() => void postponeVerification()} />;
   }
@@ -42,7 +44,7 @@ export function EncryptionBanner() {
   const view = useVerification();
   const [hidden, setHidden] = useState(false);
   if (view.phase !== 'none') return null;
-  if (status?.pendingRecoveryKey) return <RecoveryKeyReminder recoveryKey={status.pendingRecoveryKey} />;
+  if (status?.pendingRecoveryKey) return <RecoveryKeyReminder />;
   if (hidden || status?.state !== 'needs-verification' || !status.verificationPostponed) return null;
   return <VerifyBanner onVerify={() => void askVerificationAgain()} onHide={() => setHidden(true)} />;
 }
@@ -66,21 +68,33 @@ function VerifyBanner({ onVerify, onHide }: { onVerify: () => void; onHide: () =
   );
 }
 
+// Whether the user asked to see the recovery key: the reminder (in the room list's column) asks,
+// the dialog shows at the page's root (the column is hidden on a phone while a room is open).
+let keyAsked = false;
+const keyListeners = new Set<() => void>();
+const recoveryKeyShown = () => keyAsked;
+function onRecoveryKeyShown(listener: () => void) {
+  keyListeners.add(listener);
+  return () => keyListeners.delete(listener);
+}
+function showRecoveryKey() {
+  keyAsked = true;
+  for (const listener of keyListeners) listener();
+}
+
 /**
- * The recovery key waits behind a banner until the user opens it: the account is set up in
+ * The recovery key waits behind a reminder until the user opens it: the account is set up in
  * the background after the first login, and a dialog popping up then would take the screen
  * from whatever the user is doing. Opened, it is modal and stays until the key is saved.
  */
-function RecoveryKeyReminder({ recoveryKey }: { recoveryKey: string }) {
+function RecoveryKeyReminder() {
   const t = useTranslations('encryption');
-  const [open, setOpen] = useState(false);
   return (
     <div role="region" aria-label={t('recoveryTitle')} data-testid="recovery-key-banner" className={bannerStyle}>
       <p>{t('recoveryBanner')}</p>
-      <button className={`${primaryButton} self-start`} onClick={() => setOpen(true)}>
+      <button className={`${primaryButton} self-start`} onClick={showRecoveryKey}>
         {t('recoveryShow')}
       </button>
-      {open && <RecoveryKeyDialog recoveryKey={recoveryKey} />}
     </div>
   );
 }
