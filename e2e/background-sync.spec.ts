@@ -3,22 +3,14 @@ import { loginThroughUi, roomButton, createdRoomId } from './app';
 import { newUser } from './homeserver';
 import { cut, restore } from './network';
 import { APP_URL, HOMESERVER_URL } from './ports';
+import { workerOutsideTheApp } from './worker';
 
 /**
  * Fires the outbox's Background Sync in the service worker, as Chromium does when it is back
  * online, from a page of the origin that runs none of the app (the manifest).
  */
 async function fireBackgroundSync(context: BrowserContext) {
-  const page = await context.newPage();
-  await page.goto(`${APP_URL}/manifest.webmanifest`);
-  const cdp = await context.newCDPSession(page);
-  const registrationId = await new Promise<string>((resolve) => {
-    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
-      const ours = registrations.find((r) => r.scopeURL.startsWith(APP_URL) && !r.isDeleted);
-      if (ours) resolve(ours.registrationId);
-    });
-    void cdp.send('ServiceWorker.enable');
-  });
+  const { page, cdp, registrationId } = await workerOutsideTheApp(context);
   await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: APP_URL, registrationId, tag: 'luxchat-outbox', lastChance: false });
   await page.close();
 }

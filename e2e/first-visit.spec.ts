@@ -8,6 +8,7 @@ import { fillLogin, messageBodies, roomButton } from './app';
 import { newUser } from './homeserver';
 import { cut } from './network';
 import { HOMESERVER_URL } from './ports';
+import { controlled } from './worker';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'out');
 const KB = 1024;
@@ -64,12 +65,7 @@ test('a first visit to the login screen costs under 500 KB, page and service wor
     await page.goto('/en/');
     await expect(page.getByRole('heading', { name: 'Log in to Luxchat' })).toBeVisible();
     // The service worker has installed (its shell precached) and took the page.
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-      }
-    });
+    await controlled(page);
     // Until nothing more is downloaded for a second (bounded).
     let sent = server.bytesSent();
     for (let i = 0; i < 20; i++) {

@@ -67,15 +67,11 @@ test('the login screen and every chat screen pass axe with no violation, in four
   const roomId = await bob.api.sharedRoom('Dossier', alice.api);
   // A picture, for the lightbox (a JPEG: media.spec.ts checks that no PNG reaches the homeserver in the clear).
   const jpeg = await drawing(page, 320, 240, 'image/jpeg');
-  const upload = await fetch(`${HOMESERVER_URL}/_matrix/media/v3/upload`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${bob.accessToken}`, 'content-type': 'image/jpeg' },
-    body: new Uint8Array(jpeg),
-  }).then((r) => r.json() as Promise<{ content_uri: string }>);
+  const url = await bob.api.upload(new Uint8Array(jpeg), 'image/jpeg');
   await bob.api.sendEvent(roomId, 'm.room.message', {
     msgtype: 'm.image',
     body: 'plang.jpg',
-    url: upload.content_uri,
+    url,
     info: { mimetype: 'image/jpeg', w: 320, h: 240, size: jpeg.length },
   });
   await bob.api.send(roomId, 'Moien, wéi geet et?');

@@ -19,6 +19,18 @@ export class ApiUser {
     return json;
   }
 
+  /** Uploads bytes to the homeserver's media repository; returns their mxc:// URI. */
+  async upload(bytes: Uint8Array<ArrayBuffer>, contentType: string): Promise<string> {
+    const res = await fetch(`${this.baseUrl}/_matrix/media/v3/upload`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.accessToken}`, 'content-type': contentType },
+      body: bytes,
+    });
+    const json = (await res.json()) as { content_uri?: string };
+    if (!res.ok || !json.content_uri) throw new Error(`upload: ${res.status} ${JSON.stringify(json)}`);
+    return json.content_uri;
+  }
+
   async createRoom(name: string, invite: string[]): Promise<string> {
     const { room_id } = await this.call<{ room_id: string }>('POST', '/createRoom', { name, invite, preset: 'private_chat' });
     return room_id;

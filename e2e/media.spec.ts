@@ -140,17 +140,13 @@ test('an unencrypted room: a photo sent offline goes once after a reload, scaled
   expect(stored.some((bytes) => bytes.includes(Buffer.from('LUXGPS')))).toBe(false);
 
   // An encrypted attachment whose bytes do not match its hash is refused, never shown.
-  const upload = await fetch(`${HOMESERVER_URL}/_matrix/media/v3/upload`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${bob.accessToken}`, 'content-type': 'application/octet-stream' },
-    body: Buffer.alloc(4096, 7),
-  }).then((r) => r.json() as Promise<{ content_uri: string }>);
+  const tamperedUrl = await bob.api.upload(new Uint8Array(4096).fill(7), 'application/octet-stream');
   await bob.api.sendEvent(roomId, 'm.room.message', {
     msgtype: 'm.image',
     body: 'tampered.png',
     info: { mimetype: 'image/png', w: 100, h: 100 },
     file: {
-      url: upload.content_uri,
+      url: tamperedUrl,
       key: { kty: 'oct', key_ops: ['encrypt', 'decrypt'], alg: 'A256CTR', k: 'qcHVMSgYg-71CauWBezXI5qkaRb0LuIy-Wx5kIaHMIA', ext: true },
       iv: 'X85+XgHN+HEAAAAAAAAAAA',
       hashes: { sha256: 'not-the-hash-of-these-bytes' },
@@ -174,15 +170,11 @@ test('an unencrypted room: a photo sent offline goes once after a reload, scaled
   await page.getByLabel('Data saver').selectOption('on');
   await page.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-saver', 'on');
-  const big = await fetch(`${HOMESERVER_URL}/_matrix/media/v3/upload`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${bob.accessToken}`, 'content-type': 'image/png' },
-    body: new Uint8Array(png),
-  }).then((r) => r.json() as Promise<{ content_uri: string }>);
+  const bigUrl = await bob.api.upload(new Uint8Array(png), 'image/png');
   await bob.api.sendEvent(roomId, 'm.room.message', {
     msgtype: 'm.image',
     body: 'luftbild.png',
-    url: big.content_uri,
+    url: bigUrl,
     info: { mimetype: 'image/png', w: 3000, h: 2000, size: png.length, thumbnail_info: { w: 800, h: 533, size: 300_000 }, 'xyz.amorgan.blurhash': 'LEHV6nWB2yk8pyo0adR*.7kCMdnj' },
   });
   const saved = page.getByTestId('timeline').getByTestId('attachment').filter({ has: page.getByRole('button', { name: 'Open the picture luftbild.png' }) });

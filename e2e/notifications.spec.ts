@@ -2,6 +2,8 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { loginThroughUi, messageBodies, openRoomId, roomButton } from './app';
 import { newUser } from './homeserver';
 import { APP_URL } from './ports';
+import { kvRow } from './store';
+import { workerOutsideTheApp } from './worker';
 
 interface Shown {
   title: string;
@@ -138,41 +140,13 @@ test('while the page is on screen, no notification; Settings turns them off on t
   }
 });
 
-/** A `kv` row of the page's Dexie database, read raw. */
-function kvRow(page: Page, key: string): Promise<unknown> {
-  return page.evaluate(
-    (wanted) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('luxchat');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction('kv').objectStore('kv').get(wanted);
-          get.onsuccess = () => {
-            open.result.close();
-            resolve(get.result ?? null);
-          };
-        };
-      }),
-    key,
-  );
-}
-
 /**
  * Fires the worker's Periodic Background Sync, as Chromium does for an installed app now and
  * then, from a page of the origin that runs none of the app (the manifest); returns that page,
  * which reads the notifications shown.
  */
 async function firePeriodicCheck(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${APP_URL}/manifest.webmanifest`);
-  const cdp = await context.newCDPSession(page);
-  const registrationId = await new Promise<string>((resolve) => {
-    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
-      const ours = registrations.find((r) => r.scopeURL.startsWith(APP_URL) && !r.isDeleted);
-      if (ours) resolve(ours.registrationId);
-    });
-    void cdp.send('ServiceWorker.enable');
-  });
+  const { page, cdp, registrationId } = await workerOutsideTheApp(context);
   await cdp.send('ServiceWorker.dispatchPeriodicSyncEvent', { origin: APP_URL, registrationId, tag: 'luxchat-new-messages' });
   await cdp.detach();
   return page;

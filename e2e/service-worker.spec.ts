@@ -7,18 +7,9 @@ import { buildServiceWorker } from '../scripts/build-sw.mjs';
 import { serveStatic } from '../scripts/serve.mjs';
 import { loginThroughUi, roomButton } from './app';
 import { newUser } from './homeserver';
+import { controlled } from './worker';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'out');
-
-/** Waits until the page is controlled by an activated service worker. */
-async function controlled(page: Page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-    }
-  });
-}
 
 function workerVersion(page: Page): Promise<string> {
   return page.evaluate(

@@ -57,3 +57,22 @@ export function sessionRow(page: Page) {
       }),
   );
 }
+
+/** A `kv` row of the page's Dexie database, read raw (null when there is none). */
+export function kvRow(page: Page, key: string): Promise<unknown> {
+  return page.evaluate(
+    (wanted) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('luxchat');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('kv').objectStore('kv').get(wanted);
+          get.onsuccess = () => {
+            open.result.close();
+            resolve(get.result ?? null);
+          };
+        };
+      }),
+    key,
+  );
+}
