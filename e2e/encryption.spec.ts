@@ -168,6 +168,29 @@ test('emoji that do not match cancel the verification and leave the device unver
   for (const d of [first, second]) await d.context.close();
 });
 
+test('a verification asked for while the other device had the app closed shows when it opens', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const alice = await newUser('alice');
+  const first = await device(browser, alice, 'alice1');
+  await saveRecoveryKey(first.page);
+  await first.page.close();
+  const second = await device(browser, alice, 'alice2');
+  await second.page.getByRole('button', { name: 'Verify with another device' }).click();
+  await expect(second.page.getByTestId('verification-dialog')).toBeVisible();
+  // The request waits on the homeserver and arrives with the first device's first sync.
+  const reopened = await first.context.newPage();
+  await reopened.goto('/');
+  await expect(reopened.getByTestId('verification-dialog')).toContainText('asks to be verified', { timeout: 30_000 });
+  await reopened.getByTestId('verification-dialog').getByRole('button', { name: 'Accept' }).click();
+  expect(await emojiOf(reopened)).toEqual(await emojiOf(second.page));
+  await second.page.getByRole('button', { name: 'They match' }).click();
+  await reopened.getByRole('button', { name: 'They match' }).click();
+  for (const page of [reopened, second.page]) {
+    await expect(page.getByTestId('verification-result')).toHaveText('The device is verified.', { timeout: 30_000 });
+  }
+  for (const d of [first, second]) await d.context.close();
+});
+
 test('settings list the devices with their verification; one is renamed, another signed out', async ({ browser }) => {
   test.setTimeout(120_000);
   const alice = await newUser('alice');

@@ -129,6 +129,28 @@ test('the login screen and every chat screen pass axe with no violation, in four
       await other.goto(`/${locale}/`);
       await expect(other.getByTestId('verify-device-dialog')).toBeVisible({ timeout: 30_000 });
       found.push(...(await violations(other, `verify this device ${locale} ${theme}`)));
+      // Emoji comparison with the first device: the request, the emoji on both screens, the
+      // outcome (cancelled, so that the next round asks again).
+      await page.emulateMedia({ colorScheme: theme });
+      await page.goto(`/${locale}/`);
+      await expect(roomButton(page, 'Dossier')).toBeVisible({ timeout: 30_000 });
+      await other.getByTestId('verify-device-dialog').getByRole('button').first().click();
+      await expect(other.getByTestId('verification-dialog')).toBeVisible({ timeout: 30_000 });
+      const incoming = page.getByTestId('verification-dialog');
+      await expect(incoming.getByRole('button')).toHaveCount(2, { timeout: 30_000 });
+      found.push(...(await violations(page, `verification request ${locale} ${theme}`)));
+      found.push(...(await violations(other, `verification waiting ${locale} ${theme}`)));
+      await incoming.getByRole('button').first().click();
+      for (const device of [page, other]) {
+        await expect(device.getByTestId('sas-emoji').locator('li')).toHaveCount(7, { timeout: 30_000 });
+        found.push(...(await violations(device, `emoji comparison ${locale} ${theme}`)));
+      }
+      await incoming.getByRole('button').last().click();
+      for (const device of [page, other]) {
+        await expect(device.getByTestId('verification-result')).toBeVisible({ timeout: 30_000 });
+        found.push(...(await violations(device, `verification outcome ${locale} ${theme}`)));
+        await device.getByTestId('verification-dialog').getByRole('button').last().click();
+      }
     }
   }
   await second.close();

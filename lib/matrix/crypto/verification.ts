@@ -11,6 +11,9 @@ import {
 import { completeAfterVerification } from './encryptionSetup';
 import { verificationView, type VerificationController, type VerificationView } from './verificationView';
 
+/** While no device has answered a request of ours, it is sent again after these waits. */
+const ASK_AGAIN_AFTER_MS = [8_000, 15_000, 30_000];
+
 /**
  * Self-verification by emoji comparison (SAS) between two devices of the account, both in
  * this app. One instance per syncing tab, attached to its client.
@@ -41,6 +44,12 @@ class Verification implements VerificationController {
       this.set({ phase: 'incoming', deviceId: request.otherDeviceId ?? '' });
     };
     client.on(CryptoEvent.VerificationRequestReceived, onRequest);
+    // A request that came with the first sync, before this listener existed (the app was being
+    // opened while the other device asked), would otherwise wait unseen until it times out.
+    const userId = client.getUserId();
+    const pending = userId ? (client.getCrypto()?.getVerificationRequestsToDeviceInProgress(userId) ?? []) : [];
+    const waiting = pending.find((r) => !r.initiatedByMe && r.phase === VerificationPhase.Requested);
+    if (waiting) onRequest(waiting);
     return () => {
       client.off(CryptoEvent.VerificationRequestReceived, onRequest);
       verificationView.setController(null);
@@ -55,6 +64,33 @@ class Verification implements VerificationController {
     this.set({ phase: 'waiting' });
     const request = await crypto.requestOwnUserVerification();
     this.track(request);
+    void this.askAgainWhileUnanswered(request);
+  }
+
+  /**
+   * A device that was closed while this one signed in learns of it in the same sync that brings
+   * the request, and the crypto library drops a request from a device it does not know yet
+   * (matrix-rust-sdk issue 5007). Asking again, while no device has answered, reaches it once it
+   * has fetched this device's keys.
+   */
+  private async askAgainWhileUnanswered(first: VerificationRequest): Promise<void> {
+    let current = first;
+    for (const delay of ASK_AGAIN_AFTER_MS) {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      const crypto = this.client?.getCrypto();
+      if (!crypto || this.request !== current || current.phase !== VerificationPhase.Requested) return;
+      // Let go of it first, so that its cancellation does not end the dialog.
+      this.request = null;
+      await current.cancel().catch(() => undefined);
+      const next = await crypto.requestOwnUserVerification();
+      // The user cancelled (or another request took over) meanwhile.
+      if (this.request !== null || this.view.phase !== 'waiting') {
+        await next.cancel().catch(() => undefined);
+        return;
+      }
+      current = next;
+      this.track(next);
+    }
   }
 
   async accept(): Promise<void> {
@@ -115,7 +151,9 @@ class Verification implements VerificationController {
           break;
         case VerificationPhase.Cancelled:
           request.off(VerificationRequestEvent.Change, handler);
-          this.finish({ phase: 'cancelled' });
+          // A request withdrawn before it was answered here (the other device asked again, or
+          // gave up) just goes away.
+          this.finish({ phase: this.view.phase === 'incoming' ? 'none' : 'cancelled' });
           break;
       }
     };
