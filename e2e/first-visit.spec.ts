@@ -50,6 +50,27 @@ test('the login route loads at most 170 KB of JavaScript, gzipped', () => {
   }
 });
 
+test("the login screen paints before any of the app's scripts is requested, and its form then works", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/en/');
+  await expect(page.getByRole('heading', { name: 'Log in to Luxchat' })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName('first-contentful-paint').length)).toBe(1);
+  const { paint, scripts } = await page.evaluate(() => ({
+    paint: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+    scripts: performance
+      .getEntriesByType('resource')
+      .filter((e) => new URL(e.name).pathname.endsWith('.js'))
+      .map((e) => ({ name: e.name, start: e.startTime })),
+  }));
+  expect(scripts.length).toBeGreaterThan(3);
+  expect(scripts.filter((s) => s.start < paint)).toEqual([]);
+  // Then the app runs: the language switcher works only once the scripts have hydrated it.
+  await page.getByLabel('Language').selectOption('fr');
+  await expect(page.getByRole('heading', { name: 'Se connecter à Luxchat' })).toBeVisible();
+  await context.close();
+});
+
 test('a first visit to the login screen costs under 500 KB, page and service worker together; after login the app opens offline, crypto included', async ({
   browser,
 }) => {
