@@ -22,7 +22,7 @@ if (!existsSync(join(root, 'out', 'sw.js'))) {
 const bundle = await build({ entryPoints: [join(root, 'bench', 'enqueue.ts')], bundle: true, format: 'iife', globalName: 'LuxchatBench', write: false });
 
 const hs = await startSynapse({ name: 'bench-outbox', port: 18060 });
-const server = await serveStatic({ port: 14260 });
+const server = await serveStatic({ port: 14260, homeserverUrl: hs.baseUrl });
 const browser = await launchChromium();
 try {
   const alice = await hs.registerUser('alice', 'bench-pw');

@@ -32,7 +32,7 @@ const seedBundle = await build({
   platform: 'browser',
 });
 
-const server = await serveStatic({ port: PORT });
+const server = await serveStatic({ port: PORT, homeserverUrl: HOMESERVER });
 const browser = await launchChromium();
 const context = await browser.newContext();
 await context.route(`${HOMESERVER}/**`, (r) => r.abort('internetdisconnected'));

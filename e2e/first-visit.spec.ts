@@ -71,6 +71,28 @@ test("the login screen paints before any of the app's scripts is requested, and 
   await context.close();
 });
 
+test('what is typed into the login form before the scripts arrive is kept, and signs in', async ({ browser }) => {
+  const user = await newUser('early');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // The scripts wait until the form is filled in: a slow phone on which the user is quicker.
+  let release: () => void = () => undefined;
+  const filled = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_next/static/**/*.js', async (route) => {
+    await filled;
+    await route.continue();
+  });
+  await page.goto('/en/');
+  await page.locator('input[name="homeserver"]').fill(HOMESERVER_URL);
+  await page.locator('input[name="username"]').fill(user.username);
+  await page.locator('input[name="password"]').fill(user.password);
+  await expect(page.locator('button[type="submit"]')).toBeDisabled();
+  release();
+  await page.locator('button[type="submit"]').click();
+  await expect(page.getByText('No chats yet. Start one with “New message”.')).toBeVisible({ timeout: 30_000 });
+  await context.close();
+});
+
 test('a first visit to the login screen costs under 500 KB, page and service worker together; after login the app opens offline, crypto included', async ({
   browser,
 }) => {

@@ -7,6 +7,7 @@ import { buildServiceWorker } from '../scripts/build-sw.mjs';
 import { serveStatic } from '../scripts/serve.mjs';
 import { loginThroughUi, roomButton } from './app';
 import { newUser } from './homeserver';
+import { HOMESERVER_URL } from './ports';
 import { controlled } from './worker';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'out');
@@ -23,7 +24,7 @@ function workerVersion(page: Page): Promise<string> {
 }
 
 test('after a first visit the app opens with the static server stopped, in lb and in en', async ({ browser }) => {
-  const server = await serveStatic({ port: 14190 });
+  const server = await serveStatic({ port: 14190, homeserverUrl: HOMESERVER_URL });
   const context = await browser.newContext({ baseURL: server.url });
   try {
     const page = await context.newPage();
@@ -56,7 +57,7 @@ test('a published new version shows the update prompt; accepting runs it and kee
   cpSync(OUT, dirB, { recursive: true });
   await buildServiceWorker({ dir: dirA, buildId: 'version-a' });
   await buildServiceWorker({ dir: dirB, buildId: 'version-b' });
-  const server = await serveStatic({ port: 14191, dir: dirA });
+  const server = await serveStatic({ port: 14191, dir: dirA, homeserverUrl: HOMESERVER_URL });
   const context = await browser.newContext({ baseURL: server.url });
   try {
     const alice = await newUser('alice');

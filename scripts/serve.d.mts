@@ -1,4 +1,20 @@
-export function serveStatic(options?: { port?: number; dir?: string; homeserverUrl?: string; singlePage?: boolean }): Promise<{
+/** A Content Security Policy violation report, as browsers send it to `report-uri`. */
+export interface CspReport {
+  'document-uri'?: string;
+  'violated-directive'?: string;
+  'effective-directive'?: string;
+  'blocked-uri'?: string;
+  'script-sample'?: string;
+  [key: string]: unknown;
+}
+
+export function serveStatic(options?: {
+  port?: number;
+  dir?: string;
+  homeserverUrl?: string;
+  singlePage?: boolean;
+  onViolation?: (report: CspReport) => void;
+}): Promise<{
   url: string;
   /** Bytes sent so far, headers included. */
   bytesSent(): number;

@@ -1,5 +1,7 @@
 // Serves the static export (out/) on loopback, as users get it: every locale route, the
-// crypto .wasm with its MIME type, and a .well-known delegation to a homeserver when given.
+// crypto .wasm with its MIME type, the security headers of scripts/security-headers.mjs (its
+// Content Security Policy lets the app talk to the given homeserver, else to any https: one),
+// and a .well-known delegation to a homeserver when given.
 //
 // As a module: const server = await serveStatic({ port, homeserverUrl }); … await server.close();
 // As a command: node scripts/serve.mjs [port]   (HOMESERVER_URL=… to answer .well-known)
@@ -8,19 +10,38 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
+import { securityHeaders } from './security-headers.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * `singlePage`: answers what is not a file with the root page, directories included, as
  * `serve -s` does (a test checks the app does not loop on such a host).
+ * `onViolation`: receives each Content Security Policy violation report browsers send.
  */
-export async function serveStatic({ port = 4173, dir = join(root, 'out'), homeserverUrl, singlePage = false } = {}) {
+export async function serveStatic({ port = 4173, dir = join(root, 'out'), homeserverUrl, singlePage = false, onViolation } = {}) {
   if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir} has no build: run "npm run build" first`);
   // The Brotli and gzip copies scripts/compress.mjs wrote, as a production host serves them.
   const handlerFor = (d) => sirv(d, { dev: false, etag: true, extensions: ['html'], gzip: true, brotli: true });
+  const headersFor = (d) =>
+    securityHeaders({ dir: d, homeservers: homeserverUrl ? [homeserverUrl] : undefined, reportUri: onViolation ? '/csp-report' : undefined });
   let files = handlerFor(dir);
+  let headers = headersFor(dir);
   const server = createServer((req, res) => {
+    if (onViolation && req.method === 'POST' && req.url === '/csp-report') {
+      const chunks = [];
+      req.on('data', (c) => chunks.push(c));
+      req.on('end', () => {
+        try {
+          onViolation(JSON.parse(Buffer.concat(chunks).toString('utf8'))['csp-report']);
+        } catch {
+          // Not a report.
+        }
+        res.writeHead(204).end();
+      });
+      return;
+    }
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     if (homeserverUrl && req.url === '/.well-known/matrix/client') {
       res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
       res.end(JSON.stringify({ 'm.homeserver': { base_url: homeserverUrl } }));
@@ -57,6 +78,7 @@ export async function serveStatic({ port = 4173, dir = join(root, 'out'), homese
     /** Serves another build from now on (a test publishing a new version). */
     setDir: (next) => {
       files = handlerFor(next);
+      headers = headersFor(next);
     },
     close: () =>
       new Promise((ok) => {

@@ -21,9 +21,6 @@ function startedSigningIn() {
 
 export function LoginScreen() {
   const t = useTranslations('login');
-  const [homeserver, setHomeserver] = useState(DEFAULT_HOMESERVER);
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<LoginError | null>(null);
   // Read after hydration: the pre-rendered page cannot know it.
@@ -33,8 +30,13 @@ export function LoginScreen() {
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
 
-  async function submit(e: FormEvent) {
+  // The fields are the browser's own (uncontrolled): what someone types into the pre-rendered
+  // form before the app runs stays there, and is read when they submit.
+  async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    const fields = new FormData(e.currentTarget);
+    const field = (name: string) => String(fields.get(name) ?? '');
+    const [homeserver, username, password] = [field('homeserver'), field('username'), field('password')];
     setBusy(true);
     setError(null);
     try {
@@ -66,8 +68,7 @@ export function LoginScreen() {
           <input
             className={input}
             name="homeserver"
-            value={homeserver}
-            onChange={(e) => setHomeserver(e.target.value)}
+            defaultValue={DEFAULT_HOMESERVER}
             autoCapitalize="none"
             autoCorrect="off"
             inputMode="url"
@@ -82,8 +83,6 @@ export function LoginScreen() {
           <input
             className={input}
             name="username"
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
             autoCapitalize="none"
             autoComplete="username"
           />
@@ -94,8 +93,6 @@ export function LoginScreen() {
             className={input}
             name="password"
             type="password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
             autoComplete="current-password"
           />
         </label>

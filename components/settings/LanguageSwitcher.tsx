@@ -1,5 +1,6 @@
 'use client';
 import { useLocale, useTranslations } from 'next-intl';
+import { useEffect, useState } from 'react';
 import { isLocale, localeNames, locales } from '@/lib/i18n/locales';
 import { saveLocale } from '@/lib/i18n/preference';
 import { LabelledSelect } from '../ui/LabelledSelect';
@@ -8,10 +9,14 @@ import { LabelledSelect } from '../ui/LabelledSelect';
 export function LanguageSwitcher() {
   const t = useTranslations('language');
   const current = useLocale();
+  // In the pre-rendered page the choice would be lost: nothing listens until the app runs.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   return (
     <LabelledSelect
       label={t('label')}
       value={current}
+      disabled={!ready}
       onChange={(next) => {
         if (!isLocale(next)) return;
         saveLocale(next);

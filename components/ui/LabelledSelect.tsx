@@ -7,18 +7,20 @@ export function LabelledSelect({
   name,
   value,
   onChange,
+  disabled,
   children,
 }: {
   label: string;
   name?: string;
   value: string;
   onChange: (value: string) => void;
+  disabled?: boolean;
   children: ReactNode;
 }) {
   return (
     <label className="flex items-center gap-2 text-sm">
       <span>{label}</span>
-      <select className="rounded border border-line bg-surface px-2 py-1" name={name} value={value} onChange={(e) => onChange(e.target.value)}>
+      <select className="rounded border border-line bg-surface px-2 py-1" name={name} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
         {children}
       </select>
     </label>

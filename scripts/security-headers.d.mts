@@ -1,0 +1,11 @@
+export interface HeaderOptions {
+  dir?: string;
+  homeservers?: string[];
+  reportUri?: string;
+}
+export function inlineHashes(dir?: string): { scripts: string[]; styles: string[]; styleAttributes: string[] };
+export function connectSources(homeservers?: string[]): string[];
+export function configuredHomeservers(): string[];
+export function contentSecurityPolicy(options?: HeaderOptions): string;
+export function securityHeaders(options?: HeaderOptions): Record<string, string>;
+export function headersFile(options?: HeaderOptions): string;
