@@ -16,6 +16,8 @@ export default async function globalSetup() {
   const app = await serveStatic({
     port: APP_PORT,
     homeserverUrl: HOMESERVER_URL,
+    // The shared homeserver and the ones some tests start for themselves, all on loopback.
+    connectSrc: ['http://127.0.0.1:*'],
     onViolation: (report) => appendFileSync(CSP_REPORTS, `${JSON.stringify(report)}\n`),
   });
   return async () => {

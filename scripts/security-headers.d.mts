@@ -1,6 +1,7 @@
 export interface HeaderOptions {
   dir?: string;
   homeservers?: string[];
+  connectSrc?: string[];
   reportUri?: string;
 }
 export function inlineHashes(dir?: string): { scripts: string[]; styles: string[]; styleAttributes: string[] };
@@ -9,3 +10,4 @@ export function configuredHomeservers(): string[];
 export function contentSecurityPolicy(options?: HeaderOptions): string;
 export function securityHeaders(options?: HeaderOptions): Record<string, string>;
 export function headersFile(options?: HeaderOptions): string;
+export function headersFor(format: 'plain' | 'nginx' | 'caddy', options?: HeaderOptions): string;

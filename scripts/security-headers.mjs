@@ -10,7 +10,7 @@
 // should do; otherwise any `https:` origin, because the login screen accepts any homeserver
 // and finds it through its server name's .well-known file, plus NEXT_PUBLIC_DEFAULT_HOMESERVER.
 //
-// node scripts/security-headers.mjs [--dir out] [--homeserver URL ...] [--write]
+// node scripts/security-headers.mjs [--dir out] [--homeserver URL ...] [--format plain|nginx|caddy] [--write]
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -55,8 +55,12 @@ export function configuredHomeservers() {
     .filter(Boolean);
 }
 
-/** The policy for every page; `reportUri` only where someone collects the reports (the tests). */
-export function contentSecurityPolicy({ dir, homeservers, reportUri } = {}) {
+/**
+ * The policy for every page. `connectSrc`: source expressions used as they are instead of the
+ * homeservers' origins (the tests' `http://127.0.0.1:*`, for their many local homeservers);
+ * `reportUri` only where someone collects the reports (the tests).
+ */
+export function contentSecurityPolicy({ dir, homeservers, connectSrc, reportUri } = {}) {
   const { scripts, styles, styleAttributes } = inlineHashes(dir);
   const directives = [
     "default-src 'self'",
@@ -67,7 +71,7 @@ export function contentSecurityPolicy({ dir, homeservers, reportUri } = {}) {
     "img-src 'self' blob: data:",
     "media-src 'self' blob:",
     "font-src 'self'",
-    ['connect-src', "'self'", ...connectSources(homeservers)].join(' '),
+    ['connect-src', "'self'", ...(connectSrc ?? connectSources(homeservers))].join(' '),
     "worker-src 'self'",
     "manifest-src 'self'",
     "frame-src 'none'",
@@ -101,6 +105,14 @@ export function headersFile(options = {}) {
   return `${lines.join('\n')}\n`;
 }
 
+/** The headers as an nginx snippet (to `include` in each `location`) or a Caddy `header` block. */
+export function headersFor(format, options = {}) {
+  const entries = Object.entries(securityHeaders(options));
+  if (format === 'nginx') return entries.map(([name, value]) => `add_header ${name} "${value}" always;`).join('\n') + '\n';
+  if (format === 'caddy') return ['header {', ...entries.map(([name, value]) => `\t${name} "${value}"`), '}'].join('\n') + '\n';
+  return entries.map(([name, value]) => `${name}: ${value}`).join('\n') + '\n';
+}
+
 function unescapeAttribute(value) {
   return value.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
@@ -111,7 +123,12 @@ function walk(dir) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
-    options: { dir: { type: 'string' }, homeserver: { type: 'string', multiple: true }, write: { type: 'boolean' } },
+    options: {
+      dir: { type: 'string' },
+      homeserver: { type: 'string', multiple: true },
+      format: { type: 'string', default: 'plain' },
+      write: { type: 'boolean' },
+    },
   });
   const dir = values.dir ? resolve(values.dir) : join(root, 'out');
   const options = { dir, homeservers: values.homeserver ?? configuredHomeservers() };
@@ -119,6 +136,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     writeFileSync(join(dir, '_headers'), headersFile(options));
     console.log(`security headers: ${join(dir, '_headers')} (connect-src ${connectSources(options.homeservers).join(' ')})`);
   } else {
-    for (const [name, value] of Object.entries(securityHeaders(options))) console.log(`${name}: ${value}`);
+    process.stdout.write(headersFor(values.format, options));
   }
 }

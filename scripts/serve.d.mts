@@ -12,6 +12,8 @@ export function serveStatic(options?: {
   port?: number;
   dir?: string;
   homeserverUrl?: string;
+  /** The policy's connect-src sources as they are, instead of the homeserver's origin. */
+  connectSrc?: string[];
   singlePage?: boolean;
   onViolation?: (report: CspReport) => void;
 }): Promise<{

@@ -17,14 +17,20 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /**
  * `singlePage`: answers what is not a file with the root page, directories included, as
  * `serve -s` does (a test checks the app does not loop on such a host).
+ * `connectSrc`: the policy's connect-src sources as they are (else the homeserver's origin).
  * `onViolation`: receives each Content Security Policy violation report browsers send.
  */
-export async function serveStatic({ port = 4173, dir = join(root, 'out'), homeserverUrl, singlePage = false, onViolation } = {}) {
+export async function serveStatic({ port = 4173, dir = join(root, 'out'), homeserverUrl, connectSrc, singlePage = false, onViolation } = {}) {
   if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir} has no build: run "npm run build" first`);
   // The Brotli and gzip copies scripts/compress.mjs wrote, as a production host serves them.
   const handlerFor = (d) => sirv(d, { dev: false, etag: true, extensions: ['html'], gzip: true, brotli: true });
   const headersFor = (d) =>
-    securityHeaders({ dir: d, homeservers: homeserverUrl ? [homeserverUrl] : undefined, reportUri: onViolation ? '/csp-report' : undefined });
+    securityHeaders({
+      dir: d,
+      homeservers: homeserverUrl ? [homeserverUrl] : undefined,
+      connectSrc,
+      reportUri: onViolation ? '/csp-report' : undefined,
+    });
   let files = handlerFor(dir);
   let headers = headersFor(dir);
   const server = createServer((req, res) => {
