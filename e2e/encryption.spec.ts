@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { echoConsole, loginThroughUi, messageBodies, roomButton, saveRecoveryKey, trackPageErrors, createdRoomId, recoveryKeyBanner } from './app';
 import { newUser, type TestUser } from './homeserver';
+import { deviceStorageContains } from './store';
 
 /** Logs in on a new device (its own browser context). */
 async function device(browser: Browser, user: TestUser, name: string) {
@@ -25,6 +26,36 @@ test('the first device sets up cross-signing and shows the recovery key once', a
   await expect(recoveryKeyBanner(first.page)).toHaveCount(0);
   expect(first.errors).toEqual([]);
   await first.context.close();
+});
+
+test('the recovery key is shown, never stored: a reload before it was saved shows a new one', async ({ browser }) => {
+  const alice = await newUser('alice');
+  const first = await device(browser, alice, 'alice1');
+  const dialog = first.page.getByTestId('recovery-key-dialog');
+  await recoveryKeyBanner(first.page).getByRole('button').click();
+  await expect(dialog.getByTestId('recovery-key')).toBeVisible({ timeout: 30_000 });
+  const shown = (await dialog.getByTestId('recovery-key').textContent())!.trim();
+  expect(shown).toMatch(/^(\w{4} ){11}\w{4}$/);
+  for (const form of [shown, shown.replace(/ /g, '')]) expect(await deviceStorageContains(first.page, form)).toBe(false);
+  // Its control: the same search finds what the device does store.
+  expect(await deviceStorageContains(first.page, alice.userId)).toBe(true);
+
+  await first.page.reload();
+  await recoveryKeyBanner(first.page).getByRole('button').click();
+  await expect(dialog.getByTestId('recovery-key')).toBeVisible({ timeout: 30_000 });
+  const next = (await dialog.getByTestId('recovery-key').textContent())!.trim();
+  expect(next).not.toBe(shown);
+  await dialog.getByRole('button', { name: 'I have saved it' }).click();
+  await expect(recoveryKeyBanner(first.page)).toHaveCount(0);
+  for (const form of [next, next.replace(/ /g, '')]) expect(await deviceStorageContains(first.page, form)).toBe(false);
+  // The key shown last is the one that works: a second device verifies with it.
+  const second = await device(browser, alice, 'alice2');
+  await second.page.getByRole('button', { name: 'Use recovery key' }).click();
+  await second.page.getByLabel('Recovery key').fill(next);
+  await second.page.getByRole('button', { name: 'Verify', exact: true }).click();
+  await expect(second.page.getByTestId('verify-device-dialog')).toHaveCount(0, { timeout: 30_000 });
+  expect([...first.errors, ...second.errors]).toEqual([]);
+  for (const d of [first, second]) await d.context.close();
 });
 
 /** Alice (first device, key saved) and bob in an encrypted DM with a message each way. */

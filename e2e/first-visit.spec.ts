@@ -55,7 +55,11 @@ test("the login screen paints before any of the app's scripts is requested, and 
   const page = await context.newPage();
   await page.goto('/en/');
   await expect(page.getByRole('heading', { name: 'Log in to Luxchat' })).toBeVisible();
+  // The first paint, then the scripts it lets go.
   await expect.poll(() => page.evaluate(() => performance.getEntriesByName('first-contentful-paint').length)).toBe(1);
+  await expect
+    .poll(() => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.endsWith('.js')).length))
+    .toBeGreaterThan(3);
   const { paint, scripts } = await page.evaluate(() => ({
     paint: performance.getEntriesByName('first-contentful-paint')[0].startTime,
     scripts: performance

@@ -24,7 +24,11 @@ export async function newUser(name: string, admin = false): Promise<TestUser & {
  * A Synapse of the test's own, for tests that stop and restart the homeserver without
  * disturbing the others. Each gets a fresh database and its own port.
  */
-export async function ownHomeserver(name: string, port: number, options: { messageRate?: { perSecond: number; burst: number } } = {}) {
+export async function ownHomeserver(
+  name: string,
+  port: number,
+  options: { messageRate?: { perSecond: number; burst: number }; refreshableTokenLifetime?: string } = {},
+) {
   let current: Homeserver = await startSynapse({ name, port, fresh: true, ...options });
   const hs = current;
   const users = {

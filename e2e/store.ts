@@ -43,7 +43,7 @@ export function meterSync(page: Page) {
 export function sessionRow(page: Page) {
   return page.evaluate(
     () =>
-      new Promise<{ deviceId: string; accessToken: string }>((resolve, reject) => {
+      new Promise<{ deviceId: string; accessToken: string; refreshToken?: string; accessTokenExpiresAt?: number }>((resolve, reject) => {
         const open = indexedDB.open('luxchat');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
@@ -75,4 +75,47 @@ export function kvRow(page: Page, key: string): Promise<unknown> {
       }),
     key,
   );
+}
+
+/**
+ * Whether any of the page origin's storage holds `needle`: every IndexedDB database's every
+ * record (strings, and bytes read as text), localStorage and sessionStorage.
+ */
+export function deviceStorageContains(page: Page, needle: string): Promise<boolean> {
+  return page.evaluate(async (needle) => {
+    const decoder = new TextDecoder('utf-8', { fatal: false });
+    const holds = (value: unknown, depth = 0): boolean => {
+      if (depth > 12 || value === null || value === undefined) return false;
+      if (typeof value === 'string') return value.includes(needle);
+      if (value instanceof ArrayBuffer) return decoder.decode(value).includes(needle);
+      if (ArrayBuffer.isView(value)) return decoder.decode(value as Uint8Array).includes(needle);
+      if (Array.isArray(value)) return value.some((v) => holds(v, depth + 1));
+      if (typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes(needle) || holds(v, depth + 1));
+      return false;
+    };
+    for (const storage of [localStorage, sessionStorage]) {
+      for (let i = 0; i < storage.length; i++) if (holds(storage.getItem(storage.key(i)!))) return true;
+    }
+    for (const { name } of await indexedDB.databases()) {
+      if (!name) continue;
+      const database = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      for (const store of [...database.objectStoreNames]) {
+        const records = await new Promise<unknown[]>((resolve, reject) => {
+          const all = database.transaction(store).objectStore(store).getAll();
+          all.onsuccess = () => resolve(all.result);
+          all.onerror = () => reject(all.error);
+        });
+        if (records.some((r) => holds(r))) {
+          database.close();
+          return true;
+        }
+      }
+      database.close();
+    }
+    return false;
+  }, needle);
 }

@@ -22,5 +22,7 @@ export function startSynapse(options?: {
   messageRate?: { perSecond: number; burst: number };
   /** Synapse's `max_upload_size` ("2M"). */
   maxUploadSize?: string;
+  /** Synapse's `refreshable_access_token_lifetime` ("60s"). */
+  refreshableTokenLifetime?: string;
 }): Promise<Homeserver>;
 export function registerUser(baseUrl: string, secret: string, username: string, password: string, admin?: boolean): Promise<RegisteredUser>;

@@ -57,7 +57,7 @@ rc_delayed_event_mgmt: { per_second: 10000, burst_count: 10000 }
 rc_media_create: { per_second: 10000, burst_count: 10000 }
 `;
 
-function writeConfig(dir, { port, serverName, secret, rateLimited, messageRate, maxUploadSize }) {
+function writeConfig(dir, { port, serverName, secret, rateLimited, messageRate, maxUploadSize, refreshableTokenLifetime }) {
   const rcMessage = messageRate
     ? `rc_message: { per_second: ${messageRate.perSecond}, burst_count: ${messageRate.burst} }\n`
     : 'rc_message: { per_second: 10000, burst_count: 10000 }\n';
@@ -102,7 +102,7 @@ trusted_key_servers: []
 suppress_key_server_warning: true
 presence: { enabled: false }
 url_preview_enabled: false
-${maxUploadSize ? `max_upload_size: ${maxUploadSize}\n` : ''}${rateLimited ? '' : rcMessage + relaxedLimits}`,
+${maxUploadSize ? `max_upload_size: ${maxUploadSize}\n` : ''}${refreshableTokenLifetime ? `refreshable_access_token_lifetime: ${refreshableTokenLifetime}\n` : ''}${rateLimited ? '' : rcMessage + relaxedLimits}`,
   );
   return config;
 }
@@ -126,15 +126,19 @@ async function waitForVersions(baseUrl, child, timeoutMs) {
  * Starts Synapse on 127.0.0.1:port with its data in .synapse/<name>.
  * `fresh` (default true) starts from an empty database; false keeps it (a restart).
  */
-/** `maxUploadSize`: Synapse's `max_upload_size` ("2M"), small in tests so a refusal can be shown. */
-export async function startSynapse({ name = 'e2e', port = 18008, fresh = true, rateLimited = false, messageRate, maxUploadSize } = {}) {
+/**
+ * `maxUploadSize`: Synapse's `max_upload_size` ("2M"), small in tests so a refusal can be shown.
+ * `refreshableTokenLifetime`: `refreshable_access_token_lifetime` ("60s"): clients that ask for
+ * refresh tokens get access tokens that expire.
+ */
+export async function startSynapse({ name = 'e2e', port = 18008, fresh = true, rateLimited = false, messageRate, maxUploadSize, refreshableTokenLifetime } = {}) {
   installSynapse();
   const dir = join(root, '.synapse', name);
   if (fresh) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const secret = 'luxchat-local-shared-secret';
   const serverName = 'localhost';
-  const config = writeConfig(dir, { port, serverName, secret, rateLimited, messageRate, maxUploadSize });
+  const config = writeConfig(dir, { port, serverName, secret, rateLimited, messageRate, maxUploadSize, refreshableTokenLifetime });
   if (!existsSync(join(dir, 'signing.key'))) {
     const r = spawnSync(python, ['-m', 'synapse.app.homeserver', '-c', config, '--generate-keys'], {
       encoding: 'utf8',

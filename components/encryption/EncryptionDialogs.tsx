@@ -1,6 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useEffect, useState, useSyncExternalStore, type FormEvent } from 'react';
 import {
   acceptVerification,
   askVerificationAgain,
@@ -9,6 +9,7 @@ import {
   cancelVerification,
   dismissVerification,
   postponeVerification,
+  recoveryKeyToShow,
   startSelfVerification,
   verifyWithRecoveryKey,
 } from '@/lib/actions/encryption';
@@ -16,6 +17,7 @@ import { Dialog, primaryButton, secondaryButton } from '../ui/Dialog';
 import { useCryptoStatus, useVerification } from '../hooks';
 import { useActionError } from '../ui/useActionError';
 import { ErrorNote } from '../ui/ErrorNote';
+import { copySecret } from '@/lib/clipboard';
 
 /**
  * Whichever encryption step needs the user now, as a dialog: verify this device (asked once;
@@ -28,7 +30,7 @@ export function EncryptionDialogs() {
   const keyShown = useSyncExternalStore(onRecoveryKeyShown, recoveryKeyShown, () => false);
   if (view.phase !== 'none') return <VerificationDialog />;
   // The recovery key: when the user asks, from its reminder.
-  if (status?.pendingRecoveryKey) return keyShown ? <RecoveryKeyDialog recoveryKey={status.pendingRecoveryKey} /> : null;
+  if (status?.recoveryKeyPending) return keyShown ? <RecoveryKeyDialog /> : null;
   if (status?.state === 'needs-verification' && !status.verificationPostponed) {
     return <VerifyDeviceDialog onLater={() => void postponeVerification()} />;
   }
@@ -44,7 +46,7 @@ export function EncryptionBanner() {
   const view = useVerification();
   const [hidden, setHidden] = useState(false);
   if (view.phase !== 'none') return null;
-  if (status?.pendingRecoveryKey) return <RecoveryKeyReminder />;
+  if (status?.recoveryKeyPending) return <RecoveryKeyReminder />;
   if (hidden || status?.state !== 'needs-verification' || !status.verificationPostponed) return null;
   return <VerifyBanner onVerify={() => void askVerificationAgain()} onHide={() => setHidden(true)} />;
 }
@@ -99,10 +101,19 @@ function RecoveryKeyReminder() {
   );
 }
 
-function RecoveryKeyDialog({ recoveryKey }: { recoveryKey: string }) {
+function RecoveryKeyDialog() {
   const t = useTranslations('encryption');
   const [copied, setCopied] = useState(false);
+  // The key is never stored: the syncing tab holds it in memory and hands it over to be shown.
+  const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+  const { error, run } = useActionError();
+  useEffect(() => {
+    void run(async () => setRecoveryKey(await recoveryKeyToShow()));
+    // Once per opening; `run` is a new function each render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const download = () => {
+    if (!recoveryKey) return;
     const url = URL.createObjectURL(new Blob([recoveryKey + '\n'], { type: 'text/plain' }));
     const a = Object.assign(document.createElement('a'), { href: url, download: 'luxchat-recovery-key.txt' });
     a.click();
@@ -112,20 +123,28 @@ function RecoveryKeyDialog({ recoveryKey }: { recoveryKey: string }) {
     // A choice is required: Escape does not close it.
     <Dialog title={t('recoveryTitle')} testId="recovery-key-dialog">
       <p className="text-sm">{t('recoveryText')}</p>
-      <code data-testid="recovery-key" className="select-all break-words rounded bg-surface-alt p-3 text-center font-mono text-sm">
-        {recoveryKey}
-      </code>
+      {recoveryKey ? (
+        <code data-testid="recovery-key" className="select-all break-words rounded bg-surface-alt p-3 text-center font-mono text-sm">
+          {recoveryKey}
+        </code>
+      ) : (
+        <p role="status" className="rounded bg-surface-alt p-3 text-center text-sm">
+          {t('recoveryPreparing')}
+        </p>
+      )}
+      <ErrorNote error={error} />
       <div className="flex flex-wrap gap-2">
         <button
           className={secondaryButton}
-          onClick={() => navigator.clipboard.writeText(recoveryKey).then(() => setCopied(true), () => undefined)}
+          disabled={!recoveryKey}
+          onClick={() => recoveryKey && copySecret(recoveryKey).then(() => setCopied(true), () => undefined)}
         >
           {copied ? t('copied') : t('copy')}
         </button>
-        <button className={secondaryButton} onClick={download}>
+        <button className={secondaryButton} disabled={!recoveryKey} onClick={download}>
           {t('download')}
         </button>
-        <button className={primaryButton} onClick={() => void acknowledgeRecoveryKey()}>
+        <button className={primaryButton} disabled={!recoveryKey} onClick={() => void acknowledgeRecoveryKey()}>
           {t('saved')}
         </button>
       </div>

@@ -11,9 +11,15 @@ export async function askVerificationAgain(): Promise<void> {
   await updateCryptoStatus({ verificationPostponed: false });
 }
 
-/** The user has saved the new recovery key: it is deleted from this device. */
+/** The user has saved the new recovery key: the syncing tab forgets it too. */
 export async function acknowledgeRecoveryKey(): Promise<void> {
-  await updateCryptoStatus({ recoveryKeySaved: true, pendingRecoveryKey: undefined });
+  await updateCryptoStatus({ recoveryKeySaved: true, recoveryKeyPending: false });
+  await runCommand('recoveryKeySaved').catch(() => undefined);
+}
+
+/** The recovery key to show, from the syncing tab (a new one if it no longer has it), or null. */
+export function recoveryKeyToShow(): Promise<string | null> {
+  return runCommand('recoveryKeyToShow');
 }
 
 /** Verifies this device with the recovery key; earlier messages then decrypt. */

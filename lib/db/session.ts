@@ -7,12 +7,29 @@ export async function saveSession(session: SessionRow): Promise<void> {
   await db().session.put(session);
 }
 
-/** Signed in again on the same device: the new token, and the "session ended" screen goes. */
-export async function renewSession(accessToken: string): Promise<void> {
+/** An access token, with its refresh token and expiry where the homeserver issues them. */
+export type SessionTokens = Pick<SessionRow, 'accessToken' | 'refreshToken' | 'accessTokenExpiresAt'>;
+
+/** Signed in again on the same device: the new tokens, and the "session ended" screen goes. */
+export async function renewSession(tokens: SessionTokens): Promise<void> {
   const d = db();
   await d.transaction('rw', d.session, d.kv, async () => {
-    await d.session.update('current', { accessToken });
+    await d.session.update('current', { refreshToken: undefined, accessTokenExpiresAt: undefined, ...tokens });
     await d.kv.delete('sessionEnded');
+  });
+}
+
+/**
+ * The tokens a refresh returned, stored only if the session is still the one refreshed (not
+ * signed out, not signed in again meanwhile). Every tab and the service worker read them here.
+ */
+export async function saveRefreshedTokens(usedRefreshToken: string, tokens: SessionTokens): Promise<boolean> {
+  const d = db();
+  return d.transaction('rw', d.session, async () => {
+    const current = await d.session.get('current');
+    if (!current || current.refreshToken !== usedRefreshToken) return false;
+    await d.session.put({ ...current, ...tokens, refreshToken: tokens.refreshToken ?? usedRefreshToken });
+    return true;
   });
 }
 

@@ -5,6 +5,10 @@ export interface SessionRow {
   userId: string;
   deviceId: string;
   accessToken: string;
+  /** Where the homeserver issues refresh tokens: the one for the next access token (single use). */
+  refreshToken?: string;
+  /** When the access token expires (ms since the epoch), where it does. */
+  accessTokenExpiresAt?: number;
 }
 
 export type Membership = 'join' | 'invite' | 'leave';
@@ -334,7 +338,9 @@ export interface CryptoStatusRow {
   state: EncryptionState;
   /** Whether the user confirmed having saved the recovery key (else logout warns). */
   recoveryKeySaved: boolean;
-  /** A newly created recovery key, until the user has seen and saved it; then deleted. */
+  /** A new recovery key waits to be shown and saved (the key itself is never stored). */
+  recoveryKeyPending?: boolean;
+  /** Where earlier versions kept that key: moved to memory and deleted at the next start. */
   pendingRecoveryKey?: string;
   /** The server-side key backup this device uploads to, if any. */
   backupVersion?: string | null;

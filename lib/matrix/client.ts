@@ -13,11 +13,13 @@ import { trimSavedTimelines } from './savedSyncSize';
 import { syncFilterDefinition } from './syncFilter';
 import { trimSavedSync } from './trimSavedSync';
 import { watchForNotifications } from './notifier';
+import { TokenKeeper } from './tokenRefresh';
 
 export interface RunningClient {
   client: MatrixClient;
   gate: ConnectivityGate;
   ingest: Ingest;
+  tokens: TokenKeeper;
   /** Writes the sync position now (before the tab goes away). */
   saveSyncPosition(): Promise<void>;
 }
@@ -70,7 +72,8 @@ export async function stopClient({ save = true }: { save?: boolean } = {}): Prom
   running = null;
   if (!current) return;
   try {
-    const { client, ingest, saveSyncPosition } = await current;
+    const { client, ingest, tokens, saveSyncPosition } = await current;
+    tokens.stop();
     if (save) await saveSyncPosition().catch(() => undefined);
     else ingest.stop();
     client.stopClient();
@@ -108,6 +111,10 @@ async function create(session: SessionRow, options: StartOptions): Promise<Runni
     await firstSyncSent;
     return saved;
   };
+  // Short-lived access tokens are renewed here, and a refused one renewed and the request sent
+  // again, before the SDK would report the session as ended.
+  let renewedToken: (token: string) => void = () => undefined;
+  const tokens = new TokenKeeper(session, (token) => renewedToken(token), gate.fetch);
   // No scheduler: the outbox owns retries, the SDK must not resend behind its back.
   // No VoIP: the app makes no calls, and the SDK would poll for TURN servers.
   const client = new sdk.MatrixClient({
@@ -117,10 +124,12 @@ async function create(session: SessionRow, options: StartOptions): Promise<Runni
     deviceId: session.deviceId,
     store,
     timelineSupport: true,
-    fetchFn: prefetch.fetch,
+    fetchFn: tokens.wrap(prefetch.fetch),
     cryptoCallbacks: secretStorageCallbacks,
     disableVoip: true,
   });
+  renewedToken = (token) => client.setAccessToken(token);
+  tokens.start();
   // Before its first /sync the SDK asks, one after another, for the server's versions, the push
   // rules and the saved filter. Asked now, beside the stores, their answers wait in the SDK's
   // caches (versions, filter) or in the prefetch (push rules). Not awaited: offline, the start
@@ -213,5 +222,5 @@ async function create(session: SessionRow, options: StartOptions): Promise<Runni
   const filter = new sdk.Filter(session.userId);
   filter.setDefinition(syncFilterDefinition(options.dataSaver));
   await client.startClient({ initialSyncLimit: options.dataSaver ? 5 : 20, lazyLoadMembers: true, filter, disablePresence: true });
-  return { client, gate, ingest, saveSyncPosition };
+  return { client, gate, ingest, tokens, saveSyncPosition };
 }

@@ -37,6 +37,9 @@ export const commands = {
     }
   },
   resetRecoveryKey: async (client: MatrixClient) => (await import('./crypto/encryptionSetup')).resetRecoveryKey(client),
+  /** The new recovery key, from the syncing tab's memory (it is never stored). */
+  recoveryKeyToShow: async (client: MatrixClient) => (await import('./crypto/encryptionSetup')).recoveryKeyToShow(client),
+  recoveryKeySaved: async () => (await import('./crypto/encryptionSetup')).recoveryKeySaved(),
   /** The emoji verification, run by the syncing tab's controller whichever tab the user is in. */
   verification: async (_client: MatrixClient, step: VerificationStep, match?: boolean) => {
     const { verificationView } = await import('./crypto/verificationView');

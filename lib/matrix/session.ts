@@ -1,5 +1,5 @@
 import { unsealDb } from '../db/database';
-import { renewSession, saveSession } from '../db/session';
+import { renewSession, saveSession, type SessionTokens } from '../db/session';
 import type { SessionRow } from '../db/types';
 import { rememberLoginPassword } from './crypto/loginSecret';
 import { resolveHomeserver } from './discovery';
@@ -38,7 +38,9 @@ async function passwordLogin(baseUrl: string, user: string, password: string, de
   const { createClient } = await import('matrix-js-sdk');
   const client = createClient({ baseUrl });
   try {
-    return await client.loginRequest({ type: 'm.login.password', identifier: { type: 'm.id.user', user }, password, ...device });
+    // Refresh tokens where the homeserver issues them: short-lived access tokens, renewed by the
+    // syncing tab (tokenRefresh.ts).
+    return await client.loginRequest({ type: 'm.login.password', identifier: { type: 'm.id.user', user }, password, refresh_token: true, ...device });
   } catch (error) {
     throw loginErrorFrom(error);
   } finally {
@@ -56,7 +58,7 @@ export async function login({ homeserver, username, password }: Credentials): Pr
     homeserverUrl: response.well_known?.['m.homeserver']?.base_url?.replace(/\/+$/, '') || baseUrl,
     userId: response.user_id,
     deviceId: response.device_id,
-    accessToken: response.access_token,
+    ...tokensOf(response),
   };
   unsealDb();
   await saveSession(session);
@@ -73,7 +75,15 @@ export async function resumeSession(session: SessionRow, password: string): Prom
   if (!password) throw new LoginError('emptyFields');
   const response = await passwordLogin(session.homeserverUrl, session.userId, password, { device_id: session.deviceId });
   if (response.device_id !== session.deviceId || response.user_id !== session.userId) throw new LoginError('serverError');
-  await renewSession(response.access_token);
+  await renewSession(tokensOf(response));
+}
+
+function tokensOf(response: { access_token: string; refresh_token?: string; expires_in_ms?: number }): SessionTokens {
+  return {
+    accessToken: response.access_token,
+    ...(response.refresh_token ? { refreshToken: response.refresh_token } : {}),
+    ...(typeof response.expires_in_ms === 'number' ? { accessTokenExpiresAt: Date.now() + response.expires_in_ms } : {}),
+  };
 }
 
 /** Invalidates the access token on the homeserver; a failure here must not block the wipe. */

@@ -10,9 +10,26 @@ import { downloadPath, parseMxc, thumbnailPath, type MediaId } from './mxc';
 export async function fetchMedia(path: string, signal?: AbortSignal): Promise<Response> {
   const session = await getSession().catch(() => null);
   if (!session) throw new Error('signed out');
-  const res = await fetch(session.homeserverUrl + path, { headers: { authorization: `Bearer ${session.accessToken}` }, signal });
+  const get = (accessToken: string) => fetch(session.homeserverUrl + path, { headers: { authorization: `Bearer ${accessToken}` }, signal });
+  let res = await get(session.accessToken);
+  // An access token that expired: the syncing tab renews it (lib/matrix/tokenRefresh.ts).
+  if (res.status === 401 && session.refreshToken) {
+    const renewed = await renewedToken(session.accessToken, signal);
+    if (renewed) res = await get(renewed);
+  }
   if (!res.ok) throw new Error(`media ${res.status}`);
   return res;
+}
+
+/** The session's next access token, once the syncing tab has stored it (within 15 s), else null. */
+async function renewedToken(refused: string, signal?: AbortSignal): Promise<string | null> {
+  for (let i = 0; i < 30 && !signal?.aborted; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const current = await getSession().catch(() => null);
+    if (!current) return null;
+    if (current.accessToken !== refused) return current.accessToken;
+  }
+  return null;
 }
 
 /** How a download reports and stops: `onProgress(fraction)` when the size is known, `signal` to cancel. */

@@ -18,6 +18,11 @@ describe('decideRetry', () => {
     expect(decideRetry({ status: 429, retryAfterMs: 4321 }, 7)).toEqual({ kind: 'retry', delayMs: 4321 });
   });
 
+  it('waits out an expired or refused token instead of failing the row', () => {
+    expect(decideRetry({ status: 401, errcode: 'M_UNKNOWN_TOKEN' }, 3, () => 0).kind).toBe('retry');
+    expect(decideRetry({ status: 401, errcode: 'M_MISSING_TOKEN' }, 0, () => 0).kind).toBe('retry');
+  });
+
   it('fails permanently on refusals, with a reason the UI can show', () => {
     expect(decideRetry({ status: 413 }, 0)).toEqual({ kind: 'fail', reason: 'tooLarge' });
     expect(decideRetry({ status: 400, errcode: 'M_TOO_LARGE' }, 0)).toEqual({ kind: 'fail', reason: 'tooLarge' });

@@ -30,7 +30,7 @@ export const BASE_DELAY_MS = 1_000;
 export const MAX_DELAY_MS = 30_000;
 
 /**
- * Transient failures (no answer, 5xx, 408, 429) are retried with exponential backoff and
+ * Transient failures (no answer, 5xx, 408, 429, an expired token) are retried with exponential backoff and
  * full jitter, so many clients coming back online at once do not retry in step. Anything
  * else the homeserver refused will be refused again: the row fails and the user decides.
  */
@@ -41,6 +41,9 @@ export function decideRetry(failure: SendFailure, attempts: number, random = Mat
     const wait = failure.retryAfterMs ?? backoff(attempts, random);
     return { kind: 'retry', delayMs: Math.max(wait, 0) };
   }
+  // The access token expired or the session ended softly: it is renewed (or the user signs in
+  // again on this device) and the row goes then; it never fails for that.
+  if (status === 401) return { kind: 'retry', delayMs: backoff(attempts, random) };
   if (status === undefined || status >= 500 || status === 408) {
     return { kind: 'retry', delayMs: backoff(attempts, random) };
   }

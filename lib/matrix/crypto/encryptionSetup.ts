@@ -1,8 +1,9 @@
 import type { MatrixClient } from 'matrix-js-sdk';
 import { decodeRecoveryKey } from 'matrix-js-sdk/lib/crypto-api/index.js';
-import { updateCryptoStatus as updateStatus } from '../../db/cryptoStatus';
+import { getCryptoStatus, updateCryptoStatus as updateStatus } from '../../db/cryptoStatus';
 import type { EncryptionState } from '../../db/types';
 import { takeLoginPassword } from './loginSecret';
+import { forgetRecoveryKey, heldRecoveryKey, holdRecoveryKey } from './recoveryKeyInMemory';
 import { offerRecoveryKey } from './secretStorageKeys';
 
 function cryptoOf(client: MatrixClient) {
@@ -39,11 +40,14 @@ export async function setUpEncryption(client: MatrixClient): Promise<void> {
       }
     },
   });
-  await setUpRecovery(client);
+  await setUpRecovery(client, { state: 'ready' });
 }
 
-/** Secret storage under a new recovery key, and a key backup; the key waits until the user saved it. */
-async function setUpRecovery(client: MatrixClient): Promise<void> {
+/**
+ * Secret storage under a new recovery key, and a key backup; the key waits in memory until the
+ * user saved it. The old key, if any, stops working.
+ */
+async function setUpRecovery(client: MatrixClient, extra: { state?: EncryptionState } = {}): Promise<void> {
   const crypto = cryptoOf(client);
   const recoveryKey = await crypto.createRecoveryKeyFromPassphrase();
   await crypto.bootstrapSecretStorage({
@@ -51,12 +55,36 @@ async function setUpRecovery(client: MatrixClient): Promise<void> {
     setupNewSecretStorage: true,
     setupNewKeyBackup: true,
   });
+  holdRecoveryKey(recoveryKey.encodedPrivateKey ?? '');
   await updateStatus({
-    state: 'ready',
+    ...extra,
     recoveryKeySaved: false,
-    pendingRecoveryKey: recoveryKey.encodedPrivateKey,
+    recoveryKeyPending: true,
+    pendingRecoveryKey: undefined,
     backupVersion: await crypto.getActiveSessionBackupVersion(),
   });
+}
+
+let makingKey: Promise<string | null> | null = null;
+
+/**
+ * The recovery key to show: the one held since it was made, or, if this tab was not the one
+ * that made it (a reload, another tab syncing since), a new one: an unsaved key is never kept.
+ * Null when no key waits.
+ */
+export async function recoveryKeyToShow(client: MatrixClient): Promise<string | null> {
+  const held = heldRecoveryKey();
+  if (held) return held;
+  if (!(await getCryptoStatus()).recoveryKeyPending) return null;
+  makingKey ??= setUpRecovery(client)
+    .then(() => heldRecoveryKey())
+    .finally(() => (makingKey = null));
+  return makingKey;
+}
+
+/** The user saved the key: it goes from memory too. */
+export function recoveryKeySaved(): void {
+  forgetRecoveryKey();
 }
 
 /** This device holds the account's cross-signing private keys: it created them. */
@@ -78,16 +106,13 @@ async function resumeSetUp(client: MatrixClient, state: EncryptionState): Promis
     state = await currentEncryptionState(client);
   }
   // Only where there is no secret storage at all: a default key means a recovery key exists.
-  if (state === 'ready' && !(await client.secretStorage.getDefaultKeyId())) await setUpRecovery(client);
+  if (state === 'ready' && !(await client.secretStorage.getDefaultKeyId())) await setUpRecovery(client, { state: 'ready' });
   return state;
 }
 
 /** Replaces the recovery key (and secret storage); the old key stops working. */
 export async function resetRecoveryKey(client: MatrixClient): Promise<void> {
-  const crypto = cryptoOf(client);
-  const recoveryKey = await crypto.createRecoveryKeyFromPassphrase();
-  await crypto.bootstrapSecretStorage({ createSecretStorageKey: async () => recoveryKey, setupNewSecretStorage: true, setupNewKeyBackup: true });
-  await updateStatus({ recoveryKeySaved: false, pendingRecoveryKey: recoveryKey.encodedPrivateKey, backupVersion: await crypto.getActiveSessionBackupVersion() });
+  await setUpRecovery(client);
 }
 
 export class WrongRecoveryKey extends Error {
@@ -152,6 +177,7 @@ export async function completeAfterVerification(client: MatrixClient): Promise<v
 
 /** Checks this device's encryption at start and sets it up when it is the account's first. */
 export async function prepareEncryption(client: MatrixClient): Promise<void> {
+  await moveStoredRecoveryKeyToMemory();
   const state = await resumeSetUp(client, await currentEncryptionState(client));
   if (state === 'needs-setup') {
     await updateStatus({ state: 'needs-setup' });
@@ -165,4 +191,12 @@ export async function prepareEncryption(client: MatrixClient): Promise<void> {
     await crypto.checkKeyBackupAndEnable();
     await updateStatus({ backupVersion: await crypto.getActiveSessionBackupVersion() });
   }
+}
+
+/** Earlier versions kept an unsaved recovery key in the database: held in memory now, and deleted there. */
+async function moveStoredRecoveryKeyToMemory(): Promise<void> {
+  const stored = (await getCryptoStatus()).pendingRecoveryKey;
+  if (!stored) return;
+  holdRecoveryKey(stored);
+  await updateStatus({ pendingRecoveryKey: undefined, recoveryKeyPending: true });
 }
