@@ -76,8 +76,8 @@ test('a soft logout keeps the data and the queued messages, which go out after s
   await page.getByRole('textbox', { name: 'Message' }).fill('Ech sinn nach do');
   await page.getByRole('textbox', { name: 'Message' }).press('Enter');
   await expect(page.locator('[data-pending]')).toHaveCount(1);
-  // The homeserver's answer to an expired token that may be refreshed by signing in: injected,
-  // as this Synapse issues no expiring tokens to password logins.
+  // The homeserver's answer to a session it ended softly: injected on every /sync, so that a
+  // renewed token is refused too and only signing in again helps.
   const sync = `${HOMESERVER_URL}/_matrix/client/v3/sync**`;
   await context.route(sync, (r) =>
     r.fulfill({

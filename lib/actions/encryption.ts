@@ -1,4 +1,5 @@
 import { updateCryptoStatus } from '../db/cryptoStatus';
+import { ActionError } from '../matrix/errors';
 import { runCommand } from '../matrix/remote';
 
 /** Asked once: from now on a banner reminds the user to verify this device. */
@@ -17,9 +18,20 @@ export async function acknowledgeRecoveryKey(): Promise<void> {
   await runCommand('recoveryKeySaved').catch(() => undefined);
 }
 
-/** The recovery key to show, from the syncing tab (a new one if it no longer has it), or null. */
-export function recoveryKeyToShow(): Promise<string | null> {
-  return runCommand('recoveryKeyToShow');
+/**
+ * The recovery key to show, from the syncing tab (a new one if it no longer has it), or null.
+ * Right after the app opens no tab may sync yet: asked again for up to 30 s.
+ */
+export async function recoveryKeyToShow(): Promise<string | null> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runCommand('recoveryKeyToShow');
+    } catch (error) {
+      const starting = error instanceof ActionError && (error.code === 'notReady' || error.code === 'noSyncingTab');
+      if (!starting || attempt >= 30) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
 }
 
 /** Verifies this device with the recovery key; earlier messages then decrypt. */

@@ -80,6 +80,21 @@ describe('TokenKeeper', () => {
     expect((await db().session.get('current'))?.accessToken).toBe('access-1');
   });
 
+  it('gives up when even a fresh token is refused (the session ended on the server): one renewal, not a loop', async () => {
+    const hs = homeserver();
+    hs.expire();
+    const refusesAll = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) =>
+      String(input).endsWith('/refresh') ? hs.fetch(input, init) : unknownToken(),
+    );
+    const keeper = new TokenKeeper(session, () => undefined, refusesAll);
+    const sdkFetch = keeper.wrap(refusesAll);
+    expect((await sdkFetch(`${HS}/sync`, { headers: { Authorization: 'Bearer access-1' } })).status).toBe(401);
+    // The SDK tries again with the token it was given: handed back at once, no second renewal.
+    expect((await sdkFetch(`${HS}/sync`, { headers: { Authorization: 'Bearer access-2' } })).status).toBe(401);
+    expect(hs.refreshes).toEqual(['refresh-1']);
+    keeper.stop();
+  });
+
   it('leaves a session without a refresh token alone', async () => {
     const hs = homeserver();
     hs.expire();

@@ -22,6 +22,7 @@ export class TokenKeeper {
   private renewing: Promise<string | null> | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
+  private givenUp = false;
 
   constructor(
     private readonly session: Pick<SessionRow, 'homeserverUrl'> & SessionTokens,
@@ -59,7 +60,11 @@ export class TokenKeeper {
       if (!used || !(await isUnknownToken(response))) return response;
       const renewed = await this.renew(used);
       if (!renewed) return response;
-      return inner(input, { ...init, headers: withBearer(init?.headers, renewed) });
+      const again = await inner(input, { ...init, headers: withBearer(init?.headers, renewed) });
+      // A token refused as soon as it was issued: the session has ended on the server. No more
+      // renewals (they would go on forever), and the refusal goes to the SDK, which reports it.
+      if (again.status === 401 && renewed === this.tokens.accessToken && (await isUnknownToken(again))) this.givenUp = true;
+      return again;
     };
   }
 
@@ -76,7 +81,7 @@ export class TokenKeeper {
 
   private async refresh(): Promise<string | null> {
     const refreshToken = this.tokens.refreshToken;
-    if (!refreshToken || this.stopped) return null;
+    if (!refreshToken || this.stopped || this.givenUp) return null;
     let response: Response;
     try {
       response = await this.baseFetch(`${this.session.homeserverUrl}/_matrix/client/v3/refresh`, {
