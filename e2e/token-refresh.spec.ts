@@ -11,6 +11,8 @@ test('with access tokens that live 60 s, a session open for 3 minutes keeps sync
   const hs = await ownHomeserver('token-refresh', 18050, { refreshableTokenLifetime: '60s' });
   try {
     const errors = trackPageErrors(page);
+    const logged: string[] = [];
+    page.on('console', (m) => logged.push(m.text()));
     const alice = await hs.users.create('alice');
     const bob = await hs.users.create('bob');
     const roomId = await bob.api.sharedRoom('Relais', alice.api);
@@ -47,6 +49,10 @@ test('with access tokens that live 60 s, a session open for 3 minutes keeps sync
     await expect(messageBodies(page).filter({ hasText: 'Véiert Minutt' })).toBeVisible({ timeout: 30_000 });
     const last = await sessionRow(page);
     expect(new Set([first?.accessToken, renewed?.accessToken, last?.accessToken]).size).toBe(3);
+    // No token in the console, however many requests, refusals and renewals were logged.
+    const secrets = [first, renewed, last].flatMap((row) => [row!.accessToken, row!.refreshToken!]);
+    expect(logged.length).toBeGreaterThan(0);
+    expect(logged.filter((line) => secrets.some((secret) => line.includes(secret)))).toEqual([]);
     expect((await bob.api.messages(roomId)).filter((b) => b === 'Wärend der Paus geschriwwen')).toHaveLength(1);
     await expect(page.getByTestId('session-ended')).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Log in to Luxchat' })).toHaveCount(0);
