@@ -1,6 +1,8 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { echoConsole, loginThroughUi, messageBodies, roomButton, saveRecoveryKey, trackPageErrors, createdRoomId, recoveryKeyBanner } from './app';
 import { newUser, type TestUser } from './homeserver';
+import { cut, restore } from './network';
+import { HOMESERVER_URL } from './ports';
 import { deviceStorageContains } from './store';
 
 /** Logs in on a new device (its own browser context). */
@@ -41,8 +43,21 @@ test('the recovery key is shown, never stored: a reload before it was saved show
   expect(await deviceStorageContains(first.page, alice.userId)).toBe(true);
 
   await first.page.reload();
+  await expect(recoveryKeyBanner(first.page)).toBeVisible({ timeout: 30_000 });
+  // Offline, no new key can be made: the dialog says so and lets the user go back to the reminder.
+  await cut(first.context, HOMESERVER_URL);
   await recoveryKeyBanner(first.page).getByRole('button').click();
-  await expect(dialog.getByTestId('recovery-key')).toBeVisible({ timeout: 30_000 });
+  await expect(dialog.getByRole('alert')).toBeVisible({ timeout: 45_000 });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toHaveCount(0);
+  await restore(first.context, HOMESERVER_URL);
+  // Back online (the app notices within seconds): asked again, the key is made and shown.
+  for (let attempt = 0; attempt < 10 && !(await dialog.getByTestId('recovery-key').isVisible()); attempt++) {
+    if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Close' }).click();
+    await first.page.waitForTimeout(2_000);
+    await recoveryKeyBanner(first.page).getByRole('button').click();
+    await expect(dialog.getByTestId('recovery-key').or(dialog.getByRole('alert'))).toBeVisible({ timeout: 30_000 });
+  }
   const next = (await dialog.getByTestId('recovery-key').textContent())!.trim();
   expect(next).not.toBe(shown);
   await dialog.getByRole('button', { name: 'I have saved it' }).click();

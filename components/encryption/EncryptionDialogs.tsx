@@ -79,8 +79,8 @@ function onRecoveryKeyShown(listener: () => void) {
   keyListeners.add(listener);
   return () => keyListeners.delete(listener);
 }
-function showRecoveryKey() {
-  keyAsked = true;
+function showRecoveryKey(shown = true) {
+  keyAsked = shown;
   for (const listener of keyListeners) listener();
 }
 
@@ -94,7 +94,7 @@ function RecoveryKeyReminder() {
   return (
     <div role="region" aria-label={t('recoveryTitle')} data-testid="recovery-key-banner" className={bannerStyle}>
       <p>{t('recoveryBanner')}</p>
-      <button className={`${primaryButton} self-start`} onClick={showRecoveryKey}>
+      <button className={`${primaryButton} self-start`} onClick={() => showRecoveryKey()}>
         {t('recoveryShow')}
       </button>
     </div>
@@ -147,6 +147,12 @@ function RecoveryKeyDialog() {
         <button className={primaryButton} disabled={!recoveryKey} onClick={() => void acknowledgeRecoveryKey()}>
           {t('saved')}
         </button>
+        {/* No key to show (no tab reaches the homeserver): the reminder stays, to try later. */}
+        {error && !recoveryKey && (
+          <button className={secondaryButton} onClick={() => showRecoveryKey(false)}>
+            {t('close')}
+          </button>
+        )}
       </div>
     </Dialog>
   );
