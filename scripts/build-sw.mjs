@@ -6,12 +6,13 @@
 //
 // node scripts/build-sw.mjs [--dir out] [--build-id ID]
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { injectManifest } from 'workbox-build';
+import { filesUnder } from './exportFiles.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -56,7 +57,7 @@ export async function buildServiceWorker({ dir = join(root, 'out'), buildId } = 
  * navigation payloads, the manifest and the icons. The app's other files wait for a sign-in.
  */
 export function shellFiles(dir) {
-  const files = walk(dir).filter((f) => !/\.(br|gz)$/.test(f));
+  const files = filesUnder(dir).map((f) => relative(dir, f).split('\\').join('/')).filter((f) => !/\.(br|gz)$/.test(f));
   const shell = new Set(files.filter((f) => /\.(html|txt|webmanifest)$/.test(f) || f.startsWith('icons/')));
   for (const page of files.filter((f) => f.endsWith('.html'))) {
     const html = readFileSync(join(dir, page), 'utf8');
@@ -67,12 +68,6 @@ export function shellFiles(dir) {
     }
   }
   return [...shell].sort();
-}
-
-function walk(dir, base = dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(join(dir, e.name), base) : [relative(base, join(dir, e.name)).split('\\').join('/')],
-  );
 }
 
 /** Next writes a fresh id per build; without one, the export's own contents name it. */

@@ -4,11 +4,12 @@
 // users download. `npm run build` runs it last.
 //
 // node scripts/compress.mjs [--dir out]
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { filesUnder } from './exportFiles.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const COMPRESSIBLE = /\.(html|js|css|txt|json|webmanifest|svg|wasm|map)$/;
@@ -19,7 +20,7 @@ export function compressExport(dir = join(root, 'out')) {
   let files = 0;
   let before = 0;
   let after = 0;
-  for (const file of walk(dir)) {
+  for (const file of filesUnder(dir)) {
     if (!COMPRESSIBLE.test(file)) continue;
     const bytes = readFileSync(file);
     if (bytes.length < 1024) continue; // not worth a header
@@ -36,14 +37,6 @@ export function compressExport(dir = join(root, 'out')) {
     after += br.length;
   }
   console.log(`compressed ${files} files: ${(before / 1e6).toFixed(1)} MB → ${(after / 1e6).toFixed(1)} MB (Brotli)`);
-}
-
-function* walk(dir) {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) yield* walk(path);
-    else if (statSync(path).isFile()) yield path;
-  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -8,10 +8,11 @@
 // Script preloads go for the same reason. Idempotent.
 //
 // node scripts/scripts-after-paint.mjs [--dir out]
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { filesUnder } from './exportFiles.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -55,8 +56,7 @@ export function scriptsAfterPaint(html) {
 
 export function deferExportScripts(dir = join(root, 'out')) {
   let pages = 0;
-  for (const file of walk(dir)) {
-    if (!file.endsWith('.html')) continue;
+  for (const file of filesUnder(dir).filter((f) => f.endsWith('.html'))) {
     const html = readFileSync(file, 'utf8');
     const next = scriptsAfterPaint(html);
     if (next === html) continue;
@@ -64,10 +64,6 @@ export function deferExportScripts(dir = join(root, 'out')) {
     pages++;
   }
   return pages;
-}
-
-function walk(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -12,10 +12,11 @@
 //
 // node scripts/security-headers.mjs [--dir out] [--homeserver URL ...] [--format plain|nginx|caddy] [--write]
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { filesUnder } from './exportFiles.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -26,7 +27,7 @@ export function inlineHashes(dir = join(root, 'out')) {
   const scripts = new Set();
   const styles = new Set();
   const styleAttributes = new Set();
-  for (const file of walk(dir).filter((f) => f.endsWith('.html'))) {
+  for (const file of filesUnder(dir).filter((f) => f.endsWith('.html'))) {
     const html = readFileSync(file, 'utf8');
     for (const [, attributes, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
       if (/\bsrc=/.test(attributes)) continue;
@@ -99,7 +100,8 @@ export function securityHeaders(options = {}) {
 
 /** `_headers` for hosts that read it: the headers on every path, and no HTTP caching of the worker. */
 export function headersFile(options = {}) {
-  const lines = ['/*', ...Object.entries(securityHeaders(options)).map(([name, value]) => `  ${name}: ${value}`)];
+  const indented = (text) => text.trimEnd().split('\n').map((line) => `  ${line}`);
+  const lines = ['/*', ...indented(headersFor('plain', options))];
   lines.push('/sw.js', '  Cache-Control: no-cache');
   lines.push('/_next/static/*', '  Cache-Control: public, max-age=31536000, immutable');
   return `${lines.join('\n')}\n`;
@@ -115,10 +117,6 @@ export function headersFor(format, options = {}) {
 
 function unescapeAttribute(value) {
   return value.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
-
-function walk(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -7,6 +7,7 @@ import { cacheAppForOffline } from '@/lib/pwa/appCache';
 import { announceSessionChange } from '../shell/sessionChange';
 import { LanguageSwitcher } from '../settings/LanguageSwitcher';
 import { LuxchatLogo } from '../ui/icons';
+import { useHydrated } from '../ui/useHydrated';
 
 const DEFAULT_HOMESERVER = process.env.NEXT_PUBLIC_DEFAULT_HOMESERVER ?? 'luxchat.lu';
 
@@ -27,8 +28,7 @@ export function LoginScreen() {
   const [ended, setEnded] = useState(false);
   useEffect(() => setEnded(sessionEndedNotice()), []);
   // The pre-rendered form submits only once the app runs: never as a plain GET with the password in the URL.
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useHydrated();
 
   // The fields are the browser's own (uncontrolled): what someone types into the pre-rendered
   // form before the app runs stays there, and is read when they submit.

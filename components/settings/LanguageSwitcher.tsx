@@ -1,17 +1,16 @@
 'use client';
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
 import { isLocale, localeNames, locales } from '@/lib/i18n/locales';
 import { saveLocale } from '@/lib/i18n/preference';
 import { LabelledSelect } from '../ui/LabelledSelect';
+import { useHydrated } from '../ui/useHydrated';
 
 /** Each language is its own pre-rendered page; switching keeps the open room (the hash). */
 export function LanguageSwitcher() {
   const t = useTranslations('language');
   const current = useLocale();
   // In the pre-rendered page the choice would be lost: nothing listens until the app runs.
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useHydrated();
   return (
     <LabelledSelect
       label={t('label')}
