@@ -61,7 +61,8 @@ try {
   // A helper tab of the same origin that runs none of the app: it only queues.
   const helper = await context.newPage();
   await helper.goto(`${server.url}/manifest.webmanifest`);
-  await helper.addScriptTag({ content: bundle.outputFiles[0].text });
+  // Evaluated through the DevTools protocol: the page's CSP refuses inline script tags.
+  await helper.evaluate(`${bundle.outputFiles[0].text}\n;globalThis.LuxchatBench = LuxchatBench;`);
   const enqueue = (prefix) => helper.evaluate(([r, p, n]) => globalThis.LuxchatBench.enqueueMany(r, p, n), [roomId, prefix, COUNT]);
 
   const online = [];

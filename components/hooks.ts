@@ -2,6 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { getCryptoStatus } from '@/lib/db/cryptoStatus';
+import { earlyValue, forgetEarly, type EarlyValues } from '@/lib/db/earlyReads';
 import { getVerificationView } from '@/lib/db/verification';
 import type { VerificationView } from '@/lib/db/types';
 import { getConnectionInfo, getMembers, getRoom, getSession, getSessionEnded, getTimeline, listRooms } from '@/lib/db/queries';
@@ -28,7 +29,7 @@ export function useSession() {
       stopWatching();
     };
   }, []);
-  return useLiveQuery(() => getSession().catch(() => null), [epoch], undefined);
+  return useEarlyUntilLive('session', useLiveQuery(() => getSession().catch(() => null), [epoch], undefined));
 }
 
 /** Set when the homeserver ended the session with soft_logout: sign in again to go on. */
@@ -42,7 +43,15 @@ export function useStorageHealthy(): boolean {
 }
 
 export function useRooms() {
-  return useLiveQuery(listRooms, [], undefined);
+  return useEarlyUntilLive('rooms', useLiveQuery(listRooms, [], undefined));
+}
+
+/** A live query's answer, or before it the start's early read (lib/db/earlyReads.ts). */
+function useEarlyUntilLive<N extends 'session' | 'rooms'>(name: N, live: EarlyValues[N] | undefined): EarlyValues[N] | undefined {
+  useEffect(() => {
+    if (live !== undefined) forgetEarly(name);
+  }, [name, live]);
+  return live !== undefined ? live : earlyValue(name);
 }
 
 export function useRoom(roomId: string | null) {

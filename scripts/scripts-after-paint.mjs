@@ -5,7 +5,9 @@
 // `next build`, turns each page's external scripts into inert data blocks and appends one small
 // loader that requests them once the first paint is on screen, or at once when the first paint does
 // not matter: a hidden tab, or a device that was signed in (the chats come from the scripts).
-// Script preloads go for the same reason. Idempotent.
+// Script preloads go for the same reason. The data blocks and the loader end the head, after the
+// head script that sets the signed-in hint: a signed-in start requests every script while the
+// body is still being parsed, not after it. Idempotent.
 //
 // node scripts/scripts-after-paint.mjs [--dir out]
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -23,7 +25,7 @@ export const LATER_TYPE = 'luxchat/after-paint';
 export const LOADER = [
   '(function(){var done=false;',
   'function go(){if(done)return;done=true;',
-  `document.querySelectorAll('script[type="${LATER_TYPE}"]').forEach(function(s){var e=document.createElement('script');e.src=s.getAttribute('src');e.async=true;document.body.appendChild(e)})}`,
+  `document.querySelectorAll('script[type="${LATER_TYPE}"]').forEach(function(s){var e=document.createElement('script');e.src=s.getAttribute('src');e.async=true;document.head.appendChild(e)})}`,
   "if(document.visibilityState==='hidden'||document.documentElement.hasAttribute('data-signed-in'))return go();",
   // The first contentful paint as the browser reports it (after the frame is on screen), with a
   // bound for a page that never paints (hidden meanwhile) ...
@@ -37,21 +39,21 @@ export const LOADER = [
 /** One page's HTML with its scripts requested after the first paint. */
 export function scriptsAfterPaint(html) {
   if (html.includes(LOADER)) return html;
-  let deferred = 0;
+  const later = [];
   const out = html
-    // Next's external scripts are async and independent of order; `noModule` ones stay (skipped
-    // by current browsers, fetched only by old ones).
+    // Next's external scripts are async and independent of order (so they may move to the head);
+    // `noModule` ones stay (skipped by current browsers, fetched only by old ones).
     .replace(/<script\b([^>]*)\bsrc="([^"]+)"([^>]*)><\/script>/g, (tag, before, src, after) => {
       if (/\bnoModule\b/i.test(before + after)) return tag;
-      deferred++;
-      return `<script type="${LATER_TYPE}" src="${src}"></script>`;
+      later.push(`<script type="${LATER_TYPE}" src="${src}"></script>`);
+      return '';
     })
     .replace(/<link\b[^>]*\brel="(?:preload|modulepreload)"[^>]*\bas="script"[^>]*\/?>/g, '')
     .replace(/<link\b[^>]*\brel="modulepreload"[^>]*\/?>/g, '');
-  if (!deferred) return html;
-  const at = out.lastIndexOf('</body>');
-  if (at < 0) throw new Error('a page without </body>');
-  return `${out.slice(0, at)}<script>${LOADER}</script>${out.slice(at)}`;
+  if (!later.length) return html;
+  const at = out.indexOf('</head>');
+  if (at < 0) throw new Error('a page without </head>');
+  return `${out.slice(0, at)}${later.join('')}<script>${LOADER}</script>${out.slice(at)}`;
 }
 
 export function deferExportScripts(dir = join(root, 'out')) {

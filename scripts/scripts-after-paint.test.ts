@@ -31,8 +31,14 @@ describe('scriptsAfterPaint', () => {
     expect(out).toContain('<link rel="stylesheet" href="/_next/static/chunks/a.css"');
   });
 
-  it('adds the loader once, last in the body, and changes nothing the second time', () => {
-    expect(out.endsWith(`<script>${LOADER}</script></body></html>`)).toBe(true);
+  it('ends the head with the scripts and the loader, after the head script that sets the hint', () => {
+    const head = out.slice(0, out.indexOf('</head>'));
+    expect(head.endsWith(`<script type="${LATER_TYPE}" src="/_next/static/chunks/late.js"></script><script>${LOADER}</script>`)).toBe(true);
+    expect(head.indexOf('dataset.theme')).toBeLessThan(head.indexOf(LOADER));
+    expect(out.slice(out.indexOf('<body>'))).not.toContain(LATER_TYPE);
+  });
+
+  it('adds the loader once and changes nothing the second time', () => {
     expect(out.split(LOADER)).toHaveLength(2);
     expect(scriptsAfterPaint(out)).toBe(out);
   });

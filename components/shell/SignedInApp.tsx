@@ -2,14 +2,15 @@
 import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 import { cacheAppForOffline } from '@/lib/pwa/appCache';
-import { getSession } from '@/lib/db/queries';
+import { startEarlyReads } from '@/lib/db/earlyReads';
 import { noteSignedIn } from '@/lib/signedInHint';
 import { ChatScreen } from './ChatScreen';
 import { useSession, useSigningOut } from '../hooks';
 import { LoginScreen } from '../session/LoginScreen';
 
-// This chunk loads while the page hydrates: the database opens meanwhile, not after.
-if (typeof window !== 'undefined') void getSession().catch(() => null);
+// This chunk loads while the page hydrates: the database opens, and the first screen's data is
+// read, meanwhile, not after.
+if (typeof window !== 'undefined') startEarlyReads();
 
 /**
  * The app on a device that has its database: whatever Dexie's session row says (the chats,
