@@ -21,24 +21,57 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** A type that is not JavaScript: the browser neither fetches nor runs the tag. */
 export const LATER_TYPE = 'luxchat/after-paint';
 
-/** The same text on every page, so that the Content Security Policy needs one hash for it. */
-export const LOADER = [
-  '(function(){var done=false;',
-  'function go(){if(done)return;done=true;',
-  `document.querySelectorAll('script[type="${LATER_TYPE}"]').forEach(function(s){var e=document.createElement('script');e.src=s.getAttribute('src');e.async=true;document.head.appendChild(e)})}`,
-  "if(document.visibilityState==='hidden'||document.documentElement.hasAttribute('data-signed-in'))return go();",
-  // The first contentful paint as the browser reports it (after the frame is on screen), with a
-  // bound for a page that never paints (hidden meanwhile) ...
-  "try{if(PerformanceObserver.supportedEntryTypes.indexOf('paint')>=0){",
-  "new PerformanceObserver(function(list){if(list.getEntriesByName('first-contentful-paint').length)go()}).observe({type:'paint',buffered:true});",
-  'setTimeout(go,3000);return}}catch(e){}',
-  // ... or, without paint timing, after the first frame.
-  'requestAnimationFrame(function(){setTimeout(go,0)})})()',
-].join('');
+/**
+ * The loader, the same text on every page of a build, so that the Content Security Policy needs
+ * one hash for it. `signedInChunks`: the signed-in app's own chunks (see `signedInAppChunks`),
+ * requested with the page's scripts on a device that was signed in, which would otherwise ask
+ * for them only once the page has hydrated.
+ */
+export function loader(signedInChunks = []) {
+  return [
+    '(function(){var done=false;',
+    `function add(src){var e=document.createElement('script');e.src=src;e.async=true;document.head.appendChild(e)}`,
+    'function go(signedIn){if(done)return;done=true;',
+    `document.querySelectorAll('script[type="${LATER_TYPE}"]').forEach(function(s){add(s.getAttribute('src'))});`,
+    `if(signedIn)${JSON.stringify(signedInChunks)}.forEach(add)}`,
+    "if(document.documentElement.hasAttribute('data-signed-in'))return go(true);",
+    "if(document.visibilityState==='hidden')return go(false);",
+    // The first contentful paint as the browser reports it (after the frame is on screen), with a
+    // bound for a page that never paints (hidden meanwhile) ...
+    "try{if(PerformanceObserver.supportedEntryTypes.indexOf('paint')>=0){",
+    "new PerformanceObserver(function(list){if(list.getEntriesByName('first-contentful-paint').length)go(false)}).observe({type:'paint',buffered:true});",
+    'setTimeout(function(){go(false)},3000);return}}catch(e){}',
+    // ... or, without paint timing, after the first frame.
+    'requestAnimationFrame(function(){setTimeout(function(){go(false)},0)})})()',
+  ].join('');
+}
+
+/** Marks the signed-in app's chunk in the build (components/shell/SignedInApp.tsx). */
+export const SIGNED_IN_APP_MARK = 'luxchat:signed-in-app-loaded';
+
+/**
+ * The chunks the page's runtime loads for the signed-in app: the list, in one of the page's
+ * chunks, that Turbopack's loader for the dynamic import holds and that names the chunk with
+ * the mark. [] (with a warning) if the build no longer looks like that: the start is then only
+ * slower.
+ */
+export function signedInAppChunks(dir) {
+  const chunks = join(dir, '_next', 'static', 'chunks');
+  const scripts = filesUnder(chunks).filter((f) => f.endsWith('.js'));
+  const own = scripts.filter((f) => readFileSync(f, 'utf8').includes(SIGNED_IN_APP_MARK)).map((f) => f.slice(chunks.length + 1));
+  for (const file of scripts) {
+    for (const [, list] of readFileSync(file, 'utf8').matchAll(/Promise\.all\(\[((?:"static\/chunks\/[^"]+\.js",?)+)\]/g)) {
+      const paths = JSON.parse(`[${list}]`);
+      if (own.length === 1 && paths.includes(`static/chunks/${own[0]}`)) return paths.map((p) => `/_next/${p}`);
+    }
+  }
+  console.warn(`scripts after the first paint: the signed-in app's chunks were not found (${own.length} chunks with its mark)`);
+  return [];
+}
 
 /** One page's HTML with its scripts requested after the first paint. */
-export function scriptsAfterPaint(html) {
-  if (html.includes(LOADER)) return html;
+export function scriptsAfterPaint(html, signedInChunks = []) {
+  if (html.includes(`type="${LATER_TYPE}"`)) return html;
   const later = [];
   const out = html
     // Next's external scripts are async and independent of order (so they may move to the head);
@@ -53,14 +86,15 @@ export function scriptsAfterPaint(html) {
   if (!later.length) return html;
   const at = out.indexOf('</head>');
   if (at < 0) throw new Error('a page without </head>');
-  return `${out.slice(0, at)}${later.join('')}<script>${LOADER}</script>${out.slice(at)}`;
+  return `${out.slice(0, at)}${later.join('')}<script>${loader(signedInChunks)}</script>${out.slice(at)}`;
 }
 
 export function deferExportScripts(dir = join(root, 'out')) {
+  const signedInChunks = signedInAppChunks(dir);
   let pages = 0;
   for (const file of filesUnder(dir).filter((f) => f.endsWith('.html'))) {
     const html = readFileSync(file, 'utf8');
-    const next = scriptsAfterPaint(html);
+    const next = scriptsAfterPaint(html, signedInChunks);
     if (next === html) continue;
     writeFileSync(file, next);
     pages++;

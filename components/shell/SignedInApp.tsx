@@ -9,8 +9,12 @@ import { useSession, useSigningOut } from '../hooks';
 import { LoginScreen } from '../session/LoginScreen';
 
 // This chunk loads while the page hydrates: the database opens, and the first screen's data is
-// read, meanwhile, not after.
-if (typeof window !== 'undefined') startEarlyReads();
+// read, meanwhile, not after. The mark is also how the build finds this chunk, to request it with
+// the page's scripts on a signed-in device (scripts/scripts-after-paint.mjs).
+if (typeof window !== 'undefined') {
+  performance.mark('luxchat:signed-in-app-loaded');
+  startEarlyReads();
+}
 
 /**
  * The app on a device that has its database: whatever Dexie's session row says (the chats,
