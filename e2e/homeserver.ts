@@ -27,7 +27,7 @@ export async function newUser(name: string, admin = false): Promise<TestUser & {
 export async function ownHomeserver(
   name: string,
   port: number,
-  options: { messageRate?: { perSecond: number; burst: number }; refreshableTokenLifetime?: string } = {},
+  options: { messageRate?: { perSecond: number; burst: number }; refreshableTokenLifetime?: string; extraConfig?: string } = {},
 ) {
   let current: Homeserver = await startSynapse({ name, port, fresh: true, ...options });
   const hs = current;

@@ -43,7 +43,7 @@ export function meterSync(page: Page) {
 export function sessionRow(page: Page) {
   return page.evaluate(
     () =>
-      new Promise<{ deviceId: string; accessToken: string; refreshToken?: string; accessTokenExpiresAt?: number }>((resolve, reject) => {
+      new Promise<{ userId: string; deviceId: string; accessToken: string; refreshToken?: string; accessTokenExpiresAt?: number }>((resolve, reject) => {
         const open = indexedDB.open('luxchat');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {

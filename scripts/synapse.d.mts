@@ -24,5 +24,6 @@ export function startSynapse(options?: {
   maxUploadSize?: string;
   /** Synapse's `refreshable_access_token_lifetime` ("60s"). */
   refreshableTokenLifetime?: string;
+  extraConfig?: string;
 }): Promise<Homeserver>;
 export function registerUser(baseUrl: string, secret: string, username: string, password: string, admin?: boolean): Promise<RegisteredUser>;

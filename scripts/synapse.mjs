@@ -18,8 +18,9 @@ const python = join(venv, 'bin', 'python');
 
 /** Installs matrix-synapse into .synapse-venv unless that exact version is already there. */
 export function installSynapse() {
+  // The `oidc` extra (authlib) lets a test sign in through a local OpenID Connect provider.
   const probe = existsSync(python)
-    ? spawnSync(python, ['-c', 'import importlib.metadata as m; print(m.version("matrix-synapse"))'], { encoding: 'utf8' })
+    ? spawnSync(python, ['-c', 'import importlib.metadata as m; import authlib; print(m.version("matrix-synapse"))'], { encoding: 'utf8' })
     : null;
   if (probe?.status === 0 && probe.stdout.trim() === SYNAPSE_VERSION) return;
   console.log(`Installing Synapse ${SYNAPSE_VERSION} into .synapse-venv (first use only)…`);
@@ -28,7 +29,7 @@ export function installSynapse() {
     if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status})`);
   };
   if (!existsSync(python)) run('python3', ['-m', 'venv', venv]);
-  run(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', `matrix-synapse==${SYNAPSE_VERSION}`]);
+  run(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', `matrix-synapse[oidc]==${SYNAPSE_VERSION}`]);
 }
 
 // Generous limits so tests are never throttled by accident; `rateLimited: true` keeps
@@ -57,7 +58,7 @@ rc_delayed_event_mgmt: { per_second: 10000, burst_count: 10000 }
 rc_media_create: { per_second: 10000, burst_count: 10000 }
 `;
 
-function writeConfig(dir, { port, serverName, secret, rateLimited, messageRate, maxUploadSize, refreshableTokenLifetime }) {
+function writeConfig(dir, { port, serverName, secret, rateLimited, messageRate, maxUploadSize, refreshableTokenLifetime, extraConfig }) {
   const rcMessage = messageRate
     ? `rc_message: { per_second: ${messageRate.perSecond}, burst_count: ${messageRate.burst} }\n`
     : 'rc_message: { per_second: 10000, burst_count: 10000 }\n';
@@ -102,7 +103,7 @@ trusted_key_servers: []
 suppress_key_server_warning: true
 presence: { enabled: false }
 url_preview_enabled: false
-${maxUploadSize ? `max_upload_size: ${maxUploadSize}\n` : ''}${refreshableTokenLifetime ? `refreshable_access_token_lifetime: ${refreshableTokenLifetime}\n` : ''}${rateLimited ? '' : rcMessage + relaxedLimits}`,
+${maxUploadSize ? `max_upload_size: ${maxUploadSize}\n` : ''}${refreshableTokenLifetime ? `refreshable_access_token_lifetime: ${refreshableTokenLifetime}\n` : ''}${rateLimited ? '' : rcMessage + relaxedLimits}${extraConfig ?? ''}`,
   );
   return config;
 }
@@ -130,15 +131,16 @@ async function waitForVersions(baseUrl, child, timeoutMs) {
  * `maxUploadSize`: Synapse's `max_upload_size` ("2M"), small in tests so a refusal can be shown.
  * `refreshableTokenLifetime`: `refreshable_access_token_lifetime` ("60s"): clients that ask for
  * refresh tokens get access tokens that expire.
+ * `extraConfig`: YAML appended to homeserver.yaml (an OpenID Connect provider, say).
  */
-export async function startSynapse({ name = 'e2e', port = 18008, fresh = true, rateLimited = false, messageRate, maxUploadSize, refreshableTokenLifetime } = {}) {
+export async function startSynapse({ name = 'e2e', port = 18008, fresh = true, rateLimited = false, messageRate, maxUploadSize, refreshableTokenLifetime, extraConfig } = {}) {
   installSynapse();
   const dir = join(root, '.synapse', name);
   if (fresh) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const secret = 'luxchat-local-shared-secret';
   const serverName = 'localhost';
-  const config = writeConfig(dir, { port, serverName, secret, rateLimited, messageRate, maxUploadSize, refreshableTokenLifetime });
+  const config = writeConfig(dir, { port, serverName, secret, rateLimited, messageRate, maxUploadSize, refreshableTokenLifetime, extraConfig });
   if (!existsSync(join(dir, 'signing.key'))) {
     const r = spawnSync(python, ['-m', 'synapse.app.homeserver', '-c', config, '--generate-keys'], {
       encoding: 'utf8',

@@ -9,7 +9,9 @@ export type LoginErrorCode =
   | 'wrongPassword'
   | 'deactivated'
   | 'rateLimited'
-  | 'serverError';
+  | 'serverError'
+  | 'noLoginMethod'
+  | 'ssoFailed';
 
 export class LoginError extends Error {
   constructor(

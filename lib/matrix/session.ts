@@ -52,7 +52,38 @@ async function passwordLogin(baseUrl: string, user: string, password: string, de
 export async function login({ homeserver, username, password }: Credentials): Promise<SessionRow> {
   if (!homeserver.trim() || !username.trim() || !password) throw new LoginError('emptyFields');
   const baseUrl = await resolveHomeserver(homeserver);
-  const response = await passwordLogin(baseUrl, username.trim(), password, { initial_device_display_name: 'Luxchat Web' });
+  const response = await passwordLogin(baseUrl, username.trim(), password, { initial_device_display_name: DEVICE_NAME });
+  const session = await startSession(baseUrl, response);
+  // A first device may need it once to set up cross-signing; it is never stored.
+  rememberLoginPassword(password);
+  return session;
+}
+
+/**
+ * Single sign-on's last step: the login token the homeserver handed back after the identity
+ * provider (m.login.token). A refused token (expired, used) is a failed sign-on, not a wrong password.
+ */
+export async function tokenLogin(baseUrl: string, token: string): Promise<SessionRow> {
+  const { createClient } = await import('matrix-js-sdk');
+  const client = createClient({ baseUrl });
+  let response: LoginResponse;
+  try {
+    response = await client.loginRequest({ type: 'm.login.token', token, refresh_token: true, initial_device_display_name: DEVICE_NAME });
+  } catch (error) {
+    const refused = loginErrorFrom(error);
+    throw refused.code === 'wrongPassword' ? new LoginError('ssoFailed') : refused;
+  } finally {
+    client.stopClient();
+  }
+  return startSession(baseUrl, response);
+}
+
+const DEVICE_NAME = 'Luxchat Web';
+
+type LoginResponse = Awaited<ReturnType<typeof passwordLogin>>;
+
+/** The homeserver's answer to a login, as the session row in Dexie that signs the app in. */
+async function startSession(baseUrl: string, response: LoginResponse): Promise<SessionRow> {
   const session: SessionRow = {
     id: 'current',
     homeserverUrl: response.well_known?.['m.homeserver']?.base_url?.replace(/\/+$/, '') || baseUrl,
@@ -62,8 +93,6 @@ export async function login({ homeserver, username, password }: Credentials): Pr
   };
   unsealDb();
   await saveSession(session);
-  // A first device may need it once to set up cross-signing; it is never stored.
-  rememberLoginPassword(password);
   return session;
 }
 
