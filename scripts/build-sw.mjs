@@ -52,14 +52,17 @@ export async function buildServiceWorker({ dir = join(root, 'out'), buildId } = 
 }
 
 /**
- * What a signed-out visitor needs, as paths relative to the export: every page, the files
+ * What a signed-out visitor needs, as paths relative to the export: every page (but the single
+ * sign-on return page), the files
  * those pages load (except `noModule` scripts, which current browsers skip), the pages'
  * navigation payloads, the manifest and the icons. The app's other files wait for a sign-in.
  */
 export function shellFiles(dir) {
   const files = filesUnder(dir).map((f) => relative(dir, f).split('\\').join('/')).filter((f) => !/\.(br|gz)$/.test(f));
-  const shell = new Set(files.filter((f) => /\.(html|txt|webmanifest)$/.test(f) || f.startsWith('icons/')));
-  for (const page of files.filter((f) => f.endsWith('.html'))) {
+  // The single sign-on return page is only ever reached online, back from the identity provider.
+  const shellPage = (f) => !/(^|\/)sso\//.test(f);
+  const shell = new Set(files.filter((f) => shellPage(f) && (/\.(html|txt|webmanifest)$/.test(f) || f.startsWith('icons/'))));
+  for (const page of files.filter((f) => f.endsWith('.html') && shellPage(f))) {
     const html = readFileSync(join(dir, page), 'utf8');
     for (const tag of html.match(/<(script|link)\b[^>]*>/g) ?? []) {
       if (/\bnoModule\b/i.test(tag)) continue;
