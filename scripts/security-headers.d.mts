@@ -11,3 +11,6 @@ export function contentSecurityPolicy(options?: HeaderOptions): string;
 export function securityHeaders(options?: HeaderOptions): Record<string, string>;
 export function headersFile(options?: HeaderOptions): string;
 export function headersFor(format: 'plain' | 'nginx' | 'caddy', options?: HeaderOptions): string;
+export const ASSET_HEADERS: Record<string, string>;
+export function isDocumentPath(path: string): boolean;
+export function documentPaths(dir?: string): string[];

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, headersFor, inlineHashes } from './security-headers.mjs';
+import { contentSecurityPolicy, documentPaths, headersFile, headersFor, inlineHashes, isDocumentPath } from './security-headers.mjs';
 
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const dir = mkdtempSync(join(tmpdir(), 'luxchat-csp-'));
@@ -47,5 +47,17 @@ describe('security headers', () => {
     const nginx = headersFor('nginx', { dir, homeservers: ['https://matrix.luxchat.lu'] }).trim().split('\n');
     expect(nginx.length).toBe(6);
     for (const line of nginx) expect(line).toMatch(/^add_header [A-Za-z-]+ "[^"]+" always;$/);
+  });
+
+  it('go on pages and the worker in full, and as nosniff alone on every other file', () => {
+    for (const path of ['/', '/en/', '/en/index.html', '/404.html', '/sw.js', '/en/sso/?state=x', '/en']) expect(isDocumentPath(path), path).toBe(true);
+    for (const path of ['/_next/static/chunks/a.js', '/icons/icon.svg', '/manifest.webmanifest', '/x.css?v=1']) expect(isDocumentPath(path), path).toBe(false);
+    expect(documentPaths(dir)).toEqual(['/', '/en/', '/en/index.html', '/index.html', '/sw.js']);
+    const file = headersFile({ dir, homeservers: ['https://matrix.luxchat.lu'] });
+    const rules = file.split(/\n(?=\S)/).map((rule) => rule.split('\n').map((line) => line.trim()));
+    expect(rules.find((r) => r[0] === '/*')).toEqual(['/*', 'X-Content-Type-Options: nosniff']);
+    for (const path of ['/', '/en/', '/sw.js']) {
+      expect(rules.find((r) => r[0] === path)?.some((line) => line.startsWith('Content-Security-Policy: ')), path).toBe(true);
+    }
   });
 });

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
-import { securityHeaders } from './security-headers.mjs';
+import { ASSET_HEADERS, isDocumentPath, securityHeaders } from './security-headers.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -47,7 +47,7 @@ export async function serveStatic({ port = 4173, dir = join(root, 'out'), homese
       });
       return;
     }
-    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(isDocumentPath(req.url ?? '/') ? headers : ASSET_HEADERS)) res.setHeader(name, value);
     if (homeserverUrl && req.url === '/.well-known/matrix/client') {
       res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
       res.end(JSON.stringify({ 'm.homeserver': { base_url: homeserverUrl } }));
