@@ -17,6 +17,7 @@ import type {
 } from './types';
 
 import { DB_NAME } from './present';
+import { sealingMiddleware, setLockConfigured } from '../lock/sealing';
 
 export { DB_NAME };
 
@@ -103,6 +104,18 @@ export class LuxchatDb extends Dexie {
     this.version(5).stores(SCHEMA_V5);
     // Version 6: files and text shared from other apps; files kept for offline use.
     this.version(6).stores(SCHEMA_V6);
+    // The app lock's sealing (lib/lock/sealing.ts); whether it is on is read before any other
+    // query runs, so that nothing is written in the clear on a locked device.
+    this.use(sealingMiddleware);
+    this.on(
+      'ready',
+      (vip) =>
+        vip
+          .table('kv')
+          .get('appLock')
+          .then((row: unknown) => setLockConfigured(row !== undefined)),
+      true,
+    );
   }
 }
 

@@ -391,4 +391,19 @@ export type KvRow =
   | { key: 'settings'; maxEventsPerRoom: number; dataSaver?: DataSaverSetting; notifications?: boolean }
   | { key: 'verification'; view: VerificationView }
   | SessionEndedRow
-  | CryptoStatusRow;
+  | CryptoStatusRow
+  | AppLockRow;
+
+/** The app lock (lib/lock): the wrapped data key, and the lock's settings and wrong tries. */
+export interface AppLockRow {
+  key: 'appLock';
+  salt: Uint8Array;
+  iterations: number;
+  iv: Uint8Array;
+  wrapped: Uint8Array;
+  /** Wrong PINs in a row; the device's data is wiped when it reaches `maxAttempts`. */
+  failed: number;
+  maxAttempts: number;
+  /** Locks after this long without the user touching the app. */
+  idleMinutes: number;
+}

@@ -14,6 +14,7 @@ import { syncFilterDefinition } from './syncFilter';
 import { trimSavedSync } from './trimSavedSync';
 import { watchForNotifications } from './notifier';
 import { TokenKeeper } from './tokenRefresh';
+import { lockConfigured } from '../lock/sealing';
 
 export interface RunningClient {
   client: MatrixClient;
@@ -82,6 +83,14 @@ export async function stopClient({ save = true }: { save?: boolean } = {}): Prom
   }
 }
 
+/** Removes the SDK's saved sync from the device (the app lock keeps none). */
+function deleteSavedSync(): Promise<void> {
+  return new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase(`matrix-js-sdk:${SYNC_DB_NAME}`);
+    request.onsuccess = request.onerror = request.onblocked = () => resolve();
+  });
+}
+
 async function create(session: SessionRow, options: StartOptions): Promise<RunningClient> {
   // Normally started already (loadSyncEngine); compiles while the SDK's code loads, if not.
   // A failure surfaces in initRustCrypto.
@@ -91,12 +100,20 @@ async function create(session: SessionRow, options: StartOptions): Promise<Runni
   const gate = new ConnectivityGate();
   // The SDK's sync accumulator on the device: a reopened app asks /sync only for what changed
   // since the saved position, instead of downloading the whole account again.
-  const store = new sdk.IndexedDBStore({ indexedDB: globalThis.indexedDB, dbName: SYNC_DB_NAME, localStorage: globalThis.localStorage });
+  // With the app lock on, none: it would hold room names and messages in the clear, so each
+  // start syncs the account afresh (the history itself is in Dexie, sealed).
+  const lockOn = lockConfigured();
+  if (lockOn) await deleteSavedSync();
+  const store = lockOn
+    ? new sdk.MemoryStore({ localStorage: globalThis.localStorage })
+    : new sdk.IndexedDBStore({ indexedDB: globalThis.indexedDB, dbName: SYNC_DB_NAME, localStorage: globalThis.localStorage });
   // Each saved position becomes the next start's resume point (resumeSync), with the filter used.
-  trimSavedTimelines(store, SAVED_EVENTS_PER_ROOM, (since) => {
-    const filterId = store.getFilterIdByName(SYNC_FILTER_NAME(session.userId));
-    if (filterId) void saveResumePoint(since, filterId).catch(() => undefined);
-  });
+  if (store instanceof sdk.IndexedDBStore) {
+    trimSavedTimelines(store, SAVED_EVENTS_PER_ROOM, (since) => {
+      const filterId = store.getFilterIdByName(SYNC_FILTER_NAME(session.userId));
+      if (filterId) void saveResumePoint(since, filterId).catch(() => undefined);
+    });
+  }
   const prefetch = new StartupPrefetch(gate.fetch);
   if (options.resumed) prefetch.offerSync(options.resumed);
   // Dexie has the saved timelines: the SDK's start-up replay needs the rooms' state, and little
@@ -104,13 +121,15 @@ async function create(session: SessionRow, options: StartOptions): Promise<Runni
   // has left (or after REPLAY_WAIT_MS, offline), so that the server works on the answer meanwhile.
   // The store's own getSavedSync deep-copies the whole saved sync; trimSavedSync copies only what
   // it keeps. (The in-page backend takes `copy`, which its interface type leaves out.)
-  const backend = store.backend as { getSavedSync(copy?: boolean): Promise<ISavedSync | null> };
-  const firstSyncSent = Promise.race([prefetch.requested('/sync'), new Promise((r) => setTimeout(r, REPLAY_WAIT_MS))]);
-  store.getSavedSync = async () => {
-    const saved = trimSavedSync(await backend.getSavedSync(false), SAVED_EVENTS_PER_ROOM);
-    await firstSyncSent;
-    return saved;
-  };
+  if (store instanceof sdk.IndexedDBStore) {
+    const backend = store.backend as { getSavedSync(copy?: boolean): Promise<ISavedSync | null> };
+    const firstSyncSent = Promise.race([prefetch.requested('/sync'), new Promise((r) => setTimeout(r, REPLAY_WAIT_MS))]);
+    store.getSavedSync = async () => {
+      const saved = trimSavedSync(await backend.getSavedSync(false), SAVED_EVENTS_PER_ROOM);
+      await firstSyncSent;
+      return saved;
+    };
+  }
   // Short-lived access tokens are renewed here, and a refused one renewed and the request sent
   // again, before the SDK would report the session as ended.
   let renewedToken: (token: string) => void = () => undefined;

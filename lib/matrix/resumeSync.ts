@@ -1,6 +1,7 @@
 import { applyChanges } from '../db/applyChanges';
 import { storedForAnswer } from '../db/queries';
 import { getResumePoint } from '../db/resumePoint';
+import { lockConfigured } from '../lock/sealing';
 import type { SessionRow } from '../db/types';
 import { markStep } from '../perfMarks';
 import { joinedRooms, referencedByAnswer, resumedSyncBatch } from './resumedSync';
@@ -40,6 +41,8 @@ export function resumeQuery(since: string, filterId: string): URLSearchParams {
 
 /** Starts the resumed /sync; null when there is no saved position (a first start). */
 export async function resumeSync(session: SessionRow): Promise<ResumedSync | null> {
+  // With the app lock on, the SDK keeps no saved sync to resume from (client.ts).
+  if (lockConfigured()) return null;
   const point = await getResumePoint();
   if (!point) return null;
   const url = `${session.homeserverUrl.replace(/\/+$/, '')}/_matrix/client/v3/sync?${resumeQuery(point.since, point.filterId)}`;

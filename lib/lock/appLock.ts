@@ -1,0 +1,124 @@
+import { db } from '../db/database';
+import type { AppLockRow } from '../db/types';
+import { newDataKey, rowCipher, unwrapDataKey } from './keys';
+import { SEALED_TABLES, lockConfigured, setLockConfigured, setRowCipher, unlocked } from './sealing';
+
+/** The shortest PIN or passphrase the lock accepts. */
+export const MIN_SECRET_LENGTH = 6;
+export const DEFAULT_MAX_ATTEMPTS = 10;
+export const DEFAULT_IDLE_MINUTES = 5;
+
+const CHANNEL = 'luxchat-app-lock';
+
+export interface LockSettings {
+  idleMinutes: number;
+  maxAttempts: number;
+}
+
+export type UnlockResult = { ok: true } | { ok: false; attemptsLeft: number } | { ok: false; wiped: true };
+
+export async function appLockRow(): Promise<AppLockRow | undefined> {
+  const row = await db().kv.get('appLock');
+  return row?.key === 'appLock' ? row : undefined;
+}
+
+async function changeLockRow(changes: Partial<Omit<AppLockRow, 'key'>>): Promise<void> {
+  const d = db();
+  await d.transaction('rw', d.kv, async () => {
+    const row = await appLockRow();
+    if (row) await d.kv.put({ ...row, ...changes });
+  });
+}
+
+/** Whether this device has the lock on and this tab has not unlocked it yet. */
+export function isLocked(): boolean {
+  return lockConfigured() && !unlocked();
+}
+
+/**
+ * Turns the lock on: a new data key, wrapped under `secret`, and every row of the sealed tables
+ * written again, sealed. Other tabs reload (they have no key; they show the lock screen).
+ */
+export async function enableAppLock(secret: string, settings: LockSettings = { idleMinutes: DEFAULT_IDLE_MINUTES, maxAttempts: DEFAULT_MAX_ATTEMPTS }): Promise<void> {
+  if (secret.length < MIN_SECRET_LENGTH) throw new RangeError('secret too short');
+  const { raw, stored } = await newDataKey(secret);
+  setRowCipher(await rowCipher(raw));
+  await db().kv.put({ key: 'appLock', ...stored, failed: 0, ...settings });
+  setLockConfigured(true);
+  await rewriteSealedTables();
+  tellOtherTabs();
+}
+
+/** Turns the lock off (this tab being unlocked): every sealed row is written again in the clear. */
+export async function disableAppLock(): Promise<void> {
+  if (!unlocked()) throw new Error('locked');
+  setLockConfigured(false);
+  await rewriteSealedTables();
+  await db().kv.delete('appLock');
+  setRowCipher(null);
+  tellOtherTabs();
+}
+
+/**
+ * Tries a PIN: the right one unlocks this tab; a wrong one counts (before it is checked, so
+ * that closing the tab mid-check still counts), and the last allowed one wipes the device.
+ */
+export async function unlockAppLock(secret: string, wipe: () => Promise<void>): Promise<UnlockResult> {
+  const row = await appLockRow();
+  if (!row) return { ok: true };
+  const failed = row.failed + 1;
+  await changeLockRow({ failed });
+  const raw = await unwrapDataKey(secret, row);
+  if (raw) {
+    setRowCipher(await rowCipher(raw));
+    setLockConfigured(true);
+    await changeLockRow({ failed: 0 });
+    return { ok: true };
+  }
+  if (failed >= row.maxAttempts) {
+    await wipe();
+    return { ok: false, wiped: true };
+  }
+  return { ok: false, attemptsLeft: row.maxAttempts - failed };
+}
+
+/** Locks this tab now (its key forgotten): the lock screen shows until the PIN is typed again. */
+export function lockNow(): void {
+  setRowCipher(null);
+}
+
+export async function updateLockSettings(settings: Partial<LockSettings>): Promise<void> {
+  await changeLockRow(settings);
+}
+
+/** Runs `onChange` when another tab turns the lock on or off. */
+export function watchAppLockChanges(onChange: () => void): () => void {
+  if (typeof BroadcastChannel === 'undefined') return () => undefined;
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.onmessage = () => onChange();
+  return () => channel.close();
+}
+
+function tellOtherTabs(): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.postMessage('changed');
+  channel.close();
+}
+
+const BATCH = 500;
+
+/** Reads and writes back every row of the sealed tables: the middleware seals (or opens) them. */
+async function rewriteSealedTables(): Promise<void> {
+  const d = db();
+  for (const name of SEALED_TABLES) {
+    const table = d.table(name);
+    const keys = await table.toCollection().primaryKeys();
+    for (let i = 0; i < keys.length; i += BATCH) {
+      await d.transaction('rw', table, async () => {
+        const rows = await table.bulkGet(keys.slice(i, i + BATCH));
+        await table.bulkPut(rows.filter((row) => row !== undefined));
+      });
+    }
+  }
+}
