@@ -3,6 +3,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { getCryptoStatus } from '@/lib/db/cryptoStatus';
 import { earlyValue, forgetEarly, type EarlyValues } from '@/lib/db/earlyReads';
+import { appLockRow, isLocked, subscribeLock } from '@/lib/actions/appLock';
+import { LockedError } from '@/lib/lock/sealing';
 import { getVerificationView } from '@/lib/db/verification';
 import type { VerificationView } from '@/lib/db/types';
 import { getConnectionInfo, getMembers, getRoom, getSession, getSessionEnded, getTimeline, listRooms } from '@/lib/db/queries';
@@ -29,7 +31,9 @@ export function useSession() {
       stopWatching();
     };
   }, []);
-  return useEarlyUntilLive('session', useLiveQuery(() => getSession().catch(() => null), [epoch], undefined));
+  // Locked (the app lock's key not typed yet): not known, rather than signed out.
+  const live = useLiveQuery(() => getSession().catch((error: unknown) => (error instanceof LockedError ? undefined : null)), [epoch], undefined);
+  return useEarlyUntilLive('session', live);
 }
 
 /** Set when the homeserver ended the session with soft_logout: sign in again to go on. */
@@ -124,4 +128,14 @@ export function useMembers(roomId: string) {
 /** True from the moment a logout starts (in any tab) until the page reloads signed out. */
 export function useSigningOut(): boolean {
   return useSyncExternalStore(subscribeClosing, isClosing, () => false);
+}
+
+/** The app lock's row: undefined while loading, null when the lock is off. */
+export function useAppLock() {
+  return useLiveQuery(() => appLockRow().then((row) => row ?? null), [], undefined);
+}
+
+/** Whether this tab shows the lock screen. */
+export function useLocked(): boolean {
+  return useSyncExternalStore(subscribeLock, isLocked, () => false);
 }

@@ -12,6 +12,7 @@ import { ProfilePictureForm } from './ProfilePictureForm';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { ThemeSwitcher } from './ThemeSwitcher';
 import { NotificationsSetting } from './NotificationsSetting';
+import { AppLockSettings } from './AppLockSettings';
 import { Dialog } from '../ui/Dialog';
 
 export function SettingsPanel({ session, onClose }: { session: SessionRow; onClose: () => void }) {
@@ -67,6 +68,7 @@ export function SettingsPanel({ session, onClose }: { session: SessionRow; onClo
       <LanguageSwitcher />
       <ThemeSwitcher />
       <NotificationsSetting />
+      <AppLockSettings />
       <p className="text-sm" data-testid="storage-used">
         {t('storage', { size })}
       </p>

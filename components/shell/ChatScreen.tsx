@@ -4,7 +4,6 @@ import { useEffect, useRef, useState } from 'react';
 import type { SessionRow } from '@/lib/db/types';
 import { requestPersistentStorage } from '@/lib/actions/storage';
 import { renewBackgroundCheck } from '@/lib/actions/notifications';
-import { loadSyncEngine } from '@/lib/actions/sync';
 import { ConnectionStatus } from './ConnectionStatus';
 import { lazyComponent } from '../ui/lazyComponent';
 import { LuxchatLogo } from '../ui/icons';
@@ -83,26 +82,7 @@ export function ChatScreen({ session }: { session: SessionRow }) {
   }, [tNotify]);
   // A clicked notification: its room (opening a room only changes the URL's hash).
   useEffect(() => onOpenRoomRequest((id) => openRoom(id)), []); // eslint-disable-line react-hooks/exhaustive-deps
-  // undefined while loading: the client waits for the answer, so a refused token is not tried again.
   const ended = useSessionEnded();
-  const syncing = ended === null;
-
-  // The SDK (and the crypto WASM) load only now, after the screen painted from Dexie.
-  useEffect(() => {
-    if (!syncing) return;
-    let stop: (() => void) | null = null;
-    let cancelled = false;
-    void loadSyncEngine().then((runSync) => {
-      if (!cancelled) stop = runSync(session);
-    });
-    return () => {
-      cancelled = true;
-      stop?.();
-    };
-    // Keyed by the account, not the row object: a re-read of the same session must not restart the client.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [session.userId, session.deviceId, session.accessToken, syncing]);
-
   if (ended) return <SessionEndedScreen session={session} />;
   return (
     <div className="safe-area flex h-dvh">

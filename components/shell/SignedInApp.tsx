@@ -5,7 +5,11 @@ import { cacheAppForOffline } from '@/lib/pwa/appCache';
 import { startEarlyReads } from '@/lib/db/earlyReads';
 import { noteSignedIn } from '@/lib/signedInHint';
 import { ChatScreen } from './ChatScreen';
-import { useSession, useSigningOut } from '../hooks';
+import { useAppLock, useLocked, useSession, useSigningOut } from '../hooks';
+import { LockScreen } from '../lock/LockScreen';
+import { useIdleLock } from '../lock/useIdleLock';
+import { SyncEngine } from './SyncEngine';
+import { watchAppLockChanges } from '@/lib/actions/appLock';
 import { LoginScreen } from '../session/LoginScreen';
 
 // This chunk loads while the page hydrates: the database opens, and the first screen's data is
@@ -25,6 +29,12 @@ export function SignedInApp() {
   const session = useSession();
   const signingOut = useSigningOut();
   const t = useTranslations('app');
+  // The app lock (lib/lock): its row (settings) and whether this tab shows the lock screen.
+  const lock = useAppLock();
+  const locked = useLocked();
+  useIdleLock(lock && !locked ? lock.idleMinutes : undefined);
+  // Turned on or off in another tab: this one starts again (to ask for the key, or to drop it).
+  useEffect(() => watchAppLockChanges(() => location.reload()), []);
   const signedIn = session === undefined ? undefined : session !== null;
   useEffect(() => {
     if (signedIn === undefined) return;
@@ -38,7 +48,23 @@ export function SignedInApp() {
       </p>
     );
   }
-  if (session) return <ChatScreen session={session} />;
+  // Locked: nothing of the chats is on the page; the sync goes on where the key is known.
+  if (locked) {
+    return (
+      <>
+        {session && <SyncEngine session={session} />}
+        <LockScreen />
+      </>
+    );
+  }
+  if (session) {
+    return (
+      <>
+        <SyncEngine session={session} />
+        <ChatScreen session={session} />
+      </>
+    );
+  }
   if (session === null) return <LoginScreen />;
   return <p className="p-6 text-ink-muted">{t('loading')}</p>;
 }

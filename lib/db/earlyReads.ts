@@ -1,6 +1,7 @@
 import type { RoomRow, SessionRow } from './types';
 import { databaseExists } from './database';
 import { getSession, listRooms } from './queries';
+import { LockedError } from '../lock/sealing';
 
 /**
  * A signed-in start's first reads, begun as soon as the signed-in app's code has loaded and
@@ -29,7 +30,8 @@ export function startEarlyReads(): void {
     );
   // Opening the database creates it: on a device whose hint outlived it, nothing is read.
   const present = databaseExists().catch(() => false);
-  read('session', () => getSession().catch(() => null));
+  // Locked (lib/lock): nothing is known early; the live queries answer after the unlock.
+  read('session', () => getSession().catch((error: unknown) => (error instanceof LockedError ? Promise.reject(error) : null)));
   read('rooms', async () => {
     if (!(await present)) throw new Error('no database');
     return listRooms();

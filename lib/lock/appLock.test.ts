@@ -4,7 +4,7 @@ import { applyChanges, emptyBatch } from '../db/applyChanges';
 import { closeDb, db, DB_NAME } from '../db/database';
 import { getTimeline, listRooms } from '../db/queries';
 import type { EventRow, RoomRow } from '../db/types';
-import { disableAppLock, enableAppLock, isLocked, lockNow, unlockAppLock } from './appLock';
+import { disableAppLock, enableAppLock, forgetKey, isLocked, lockNow, unlockAppLock } from './appLock';
 import { LockedError, setLockConfigured, setRowCipher } from './sealing';
 
 const ROOM = '!room:localhost';
@@ -61,7 +61,7 @@ describe('the app lock', () => {
 
   it('refuses reads and writes while locked, a wrong PIN, and opens with the right one after a restart', async () => {
     await enableAppLock(PIN);
-    lockNow();
+    forgetKey();
     // As after a reload: the key is gone, the lock is known from the database.
     closeDb();
     setLockConfigured(false);
@@ -71,14 +71,19 @@ describe('the app lock', () => {
     expect(await unlockAppLock('000000', noWipe)).toEqual({ ok: false, attemptsLeft: 9 });
     expect(await unlockAppLock(PIN, noWipe)).toEqual({ ok: true });
     expect((await listRooms()).map((r) => r.name)).toEqual([NAME]);
-    // The count starts again after the right PIN.
+    // Locked on purpose in a running tab: the chats hide, the rows are still read and written.
     lockNow();
+    expect(isLocked()).toBe(true);
+    expect((await listRooms()).map((r) => r.name)).toEqual([NAME]);
+    // The count starts again after the right PIN.
     expect(await unlockAppLock('111111', noWipe)).toEqual({ ok: false, attemptsLeft: 9 });
+    expect(await unlockAppLock(PIN, noWipe)).toEqual({ ok: true });
+    expect(isLocked()).toBe(false);
   }, 30_000);
 
   it('wipes the device at the last allowed wrong PIN', async () => {
     await enableAppLock(PIN, { idleMinutes: 5, maxAttempts: 3 });
-    lockNow();
+    forgetKey();
     let wiped = false;
     const wipe = async () => {
       wiped = true;

@@ -30,9 +30,23 @@ async function changeLockRow(changes: Partial<Omit<AppLockRow, 'key'>>): Promise
   });
 }
 
-/** Whether this device has the lock on and this tab has not unlocked it yet. */
+// Locked on purpose (idle, or "Lock now") in a tab that holds the key: the chats are hidden
+// behind the lock screen, while sync and sending go on, sealed. The key goes with the tab.
+let held = false;
+const listeners = new Set<() => void>();
+function changed(): void {
+  for (const listener of listeners) listener();
+}
+
+/** Whether this device has the lock on and this tab shows the lock screen. */
 export function isLocked(): boolean {
-  return lockConfigured() && !unlocked();
+  return lockConfigured() && (!unlocked() || held);
+}
+
+/** For React's useSyncExternalStore: called when this tab locks or unlocks. */
+export function subscribeLock(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 /**
@@ -46,6 +60,7 @@ export async function enableAppLock(secret: string, settings: LockSettings = { i
   await db().kv.put({ key: 'appLock', ...stored, failed: 0, ...settings });
   setLockConfigured(true);
   await rewriteSealedTables();
+  changed();
   tellOtherTabs();
 }
 
@@ -56,6 +71,8 @@ export async function disableAppLock(): Promise<void> {
   await rewriteSealedTables();
   await db().kv.delete('appLock');
   setRowCipher(null);
+  held = false;
+  changed();
   tellOtherTabs();
 }
 
@@ -70,9 +87,11 @@ export async function unlockAppLock(secret: string, wipe: () => Promise<void>): 
   await changeLockRow({ failed });
   const raw = await unwrapDataKey(secret, row);
   if (raw) {
-    setRowCipher(await rowCipher(raw));
+    if (!unlocked()) setRowCipher(await rowCipher(raw));
     setLockConfigured(true);
     await changeLockRow({ failed: 0 });
+    held = false;
+    changed();
     return { ok: true };
   }
   if (failed >= row.maxAttempts) {
@@ -82,27 +101,46 @@ export async function unlockAppLock(secret: string, wipe: () => Promise<void>): 
   return { ok: false, attemptsLeft: row.maxAttempts - failed };
 }
 
-/** Locks this tab now (its key forgotten): the lock screen shows until the PIN is typed again. */
+/** Locks this tab now: the lock screen shows until the PIN is typed again. */
 export function lockNow(): void {
+  if (!lockConfigured()) return;
+  held = true;
+  changed();
+}
+
+/** Forgets the key in this tab (as closing it would): nothing can be read or written until unlocked. */
+export function forgetKey(): void {
   setRowCipher(null);
+  held = false;
+  changed();
 }
 
 export async function updateLockSettings(settings: Partial<LockSettings>): Promise<void> {
   await changeLockRow(settings);
 }
 
-/** Runs `onChange` when another tab turns the lock on or off. */
+const THIS_TAB = Math.random().toString(36).slice(2);
+
+/**
+ * Runs `onChange` when another tab turns the lock on or off. From that moment this tab writes
+ * as the lock now says (turned on: nothing, having no key; never in the clear).
+ */
 export function watchAppLockChanges(onChange: () => void): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => undefined;
   const channel = new BroadcastChannel(CHANNEL);
-  channel.onmessage = () => onChange();
+  channel.onmessage = ({ data }: MessageEvent<{ from?: string; on?: boolean }>) => {
+    if (data?.from === THIS_TAB) return;
+    setLockConfigured(data?.on === true);
+    if (data?.on) setRowCipher(null);
+    onChange();
+  };
   return () => channel.close();
 }
 
 function tellOtherTabs(): void {
   if (typeof BroadcastChannel === 'undefined') return;
   const channel = new BroadcastChannel(CHANNEL);
-  channel.postMessage('changed');
+  channel.postMessage({ from: THIS_TAB, on: lockConfigured() });
   channel.close();
 }
 

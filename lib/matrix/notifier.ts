@@ -1,6 +1,7 @@
 // Which new messages notify: those the account's push rules say notify (the SDK evaluates
 // them, after decryption for encrypted rooms), limited by default to direct chats and
 // mentions; a room set to "all messages" notifies for every one, "mute" for none.
+import { isLocked } from '../lock/appLock';
 import { MatrixEventEvent, RoomEvent, type MatrixClient, type MatrixEvent, type Room } from 'matrix-js-sdk';
 import { getSettings } from '../db/settings';
 import { notificationText, showMessageNotification, type MessageNotification } from '../pwa/notifications';
@@ -36,6 +37,8 @@ export async function notificationFor(client: MatrixClient, event: MatrixEvent, 
   if (!actions?.notify) return null;
   const direct = directRoomIds(client).has(room.roomId) || room.getJoinedMemberCount() === 2;
   if (notifyModeOf(client.pushRules, room.roomId) === 'default' && !direct && !actions.tweaks.highlight) return null;
+  // Behind the app lock, a notification says no more than that something arrived.
+  if (isLocked()) return { roomId: room.roomId, title: notificationText().newMessage, body: '' };
   const sender = room.getMember(event.getSender() ?? '')?.name ?? event.getSender() ?? '';
   const undecrypted = event.isDecryptionFailure() || event.getType() === 'm.room.encrypted';
   const text = notificationBody(undecrypted ? null : event.getContent(), notificationText());

@@ -5,7 +5,7 @@
 // fetches and stores everything), and trusts the homeserver's counts, computed from the
 // account's push rules, for what notifies. Encrypted messages say only "New message": the
 // worker has no keys.
-import { getSession } from '../db/queries';
+import { workerSession } from './workerSession';
 import { lastNotified, getNotificationText, recordNotified } from '../db/notificationState';
 import { getResumePoint } from '../db/resumePoint';
 import { db } from '../db/database';
@@ -30,7 +30,7 @@ const FILTER = JSON.stringify({
 export async function checkForNewMessages(): Promise<void> {
   if (await appIsOpen()) return; // an open app syncs, and notifies, itself
   if (Notification.permission !== 'granted' || (await getSettings()).notifications !== true) return;
-  const [session, point, words] = await Promise.all([getSession(), getResumePoint(), getNotificationText()]);
+  const [session, point, words] = await Promise.all([workerSession(), getResumePoint(), getNotificationText()]);
   if (!session || !point || !words) return;
   const query = new URLSearchParams({ since: point.since, timeout: '0', filter: FILTER });
   const res = await fetch(`${session.homeserverUrl}/_matrix/client/v3/sync?${query}`, {

@@ -1,5 +1,5 @@
 import { db } from '../db/database';
-import { getSession } from '../db/queries';
+import { workerSession } from './workerSession';
 import type { OutboxRow } from '../db/types';
 import { OutboxFlusher } from '../outbox/flush';
 import { httpTransport } from '../outbox/httpTransport';
@@ -12,8 +12,8 @@ import { roomEncryptionOnServer } from '../outbox/roomEncryption';
  * page. Resolves true when nothing it may send is left.
  */
 export async function flushFromWorker(): Promise<boolean> {
-  const session = await getSession();
-  if (!session) return true; // logged out: nothing may be sent
+  const session = await workerSession();
+  if (!session) return true; // logged out, or the app lock's key is not here: nothing it may send
   const checked = new Map<string, Promise<boolean>>();
   const unencrypted = (row: OutboxRow) => {
     if (row.kind === 'profile') return true; // no room, nothing to encrypt

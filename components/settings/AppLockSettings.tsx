@@ -1,0 +1,120 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useState, type FormEvent } from 'react';
+import { disableAppLock, enableAppLock, lockNow, MIN_SECRET_LENGTH, updateLockSettings } from '@/lib/actions/appLock';
+import { useAppLock } from '../hooks';
+
+const IDLE_MINUTES = [1, 5, 15, 60];
+const MAX_ATTEMPTS = [5, 10, 20];
+
+/** The app lock: turned on with a PIN or passphrase; then its settings, "Lock now", and off. */
+export function AppLockSettings() {
+  const t = useTranslations('lock');
+  const lock = useAppLock();
+  const [problem, setProblem] = useState<'tooShort' | 'mismatch' | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [idle, setIdle] = useState(5);
+  const [attempts, setAttempts] = useState(10);
+  if (lock === undefined) return null;
+
+  async function turnOn(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const fields = new FormData(e.currentTarget);
+    const secret = String(fields.get('lockSecret') ?? '');
+    if (secret.length < MIN_SECRET_LENGTH) return setProblem('tooShort');
+    if (secret !== String(fields.get('lockSecretAgain') ?? '')) return setProblem('mismatch');
+    setProblem(null);
+    setBusy(true);
+    try {
+      await enableAppLock(secret, { idleMinutes: idle, maxAttempts: attempts });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const choices = (
+    <>
+      <label className="flex flex-col gap-1">
+        <span>{t('idle')}</span>
+        <select
+          name="lockIdle"
+          className="rounded border border-line px-2 py-1"
+          value={lock ? lock.idleMinutes : idle}
+          onChange={(e) => (lock ? void updateLockSettings({ idleMinutes: Number(e.target.value) }) : setIdle(Number(e.target.value)))}
+        >
+          {IDLE_MINUTES.map((n) => (
+            <option key={n} value={n}>
+              {t('idleOption', { count: n })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1">
+        <span>{t('maxAttempts')}</span>
+        <select
+          name="lockAttempts"
+          className="rounded border border-line px-2 py-1"
+          value={lock ? lock.maxAttempts : attempts}
+          onChange={(e) => (lock ? void updateLockSettings({ maxAttempts: Number(e.target.value) }) : setAttempts(Number(e.target.value)))}
+        >
+          {MAX_ATTEMPTS.map((n) => (
+            <option key={n} value={n}>
+              {t('attemptsOption', { count: n })}
+            </option>
+          ))}
+        </select>
+      </label>
+    </>
+  );
+
+  return (
+    <section className="flex flex-col gap-2 text-sm" aria-labelledby="app-lock-title" data-testid="app-lock-settings">
+      <h3 id="app-lock-title" className="font-medium">
+        {t('settingsTitle')}
+      </h3>
+      <p className="text-ink-muted">{t('settingsText')}</p>
+      {lock ? (
+        <>
+          <p role="status">{t('isOn')}</p>
+          {choices}
+          <div className="flex flex-wrap gap-2">
+            <button type="button" className="rounded bg-brand px-3 py-1 text-white" onClick={() => lockNow()}>
+              {t('lockNow')}
+            </button>
+            <button
+              type="button"
+              disabled={busy}
+              className="rounded border border-line px-3 py-1 disabled:opacity-60"
+              onClick={() => {
+                setBusy(true);
+                void disableAppLock().finally(() => setBusy(false));
+              }}
+            >
+              {t('turnOff')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <form className="flex flex-col gap-2" onSubmit={turnOn} noValidate>
+          <label className="flex flex-col gap-1">
+            <span>{t('newSecret', { min: MIN_SECRET_LENGTH })}</span>
+            <input name="lockSecret" type="password" autoComplete="new-password" className="rounded border border-line px-2 py-1" />
+          </label>
+          <label className="flex flex-col gap-1">
+            <span>{t('repeatSecret')}</span>
+            <input name="lockSecretAgain" type="password" autoComplete="new-password" className="rounded border border-line px-2 py-1" />
+          </label>
+          {choices}
+          {problem && (
+            <p role="alert" className="rounded bg-danger-soft px-3 py-2 text-danger">
+              {problem === 'tooShort' ? t('tooShort', { min: MIN_SECRET_LENGTH }) : t('mismatch')}
+            </p>
+          )}
+          <button type="submit" disabled={busy} className="self-start rounded bg-brand px-3 py-1 text-white disabled:opacity-60">
+            {busy ? t('turningOn') : t('turnOn')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
