@@ -1,7 +1,8 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
-import { unlock } from '@/lib/actions/appLock';
+import { unlock, unlockWithPasskey } from '@/lib/actions/appLock';
+import { useAppLock } from '../hooks';
 import { LuxchatLogo } from '../ui/icons';
 import { announceSessionChange } from '../shell/sessionChange';
 
@@ -10,6 +11,19 @@ export function LockScreen() {
   const t = useTranslations('lock');
   const [busy, setBusy] = useState(false);
   const [attemptsLeft, setAttemptsLeft] = useState<number | null>(null);
+  const [passkeyFailed, setPasskeyFailed] = useState(false);
+  const passkey = useAppLock()?.passkey;
+
+  async function withDevice() {
+    setBusy(true);
+    setPasskeyFailed(false);
+    if (await unlockWithPasskey().catch(() => false)) {
+      announceSessionChange();
+      return;
+    }
+    setPasskeyFailed(true);
+    setBusy(false);
+  }
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -60,6 +74,16 @@ export function LockScreen() {
           {busy ? t('unlocking') : t('unlock')}
         </button>
       </form>
+      {passkey && (
+        <button type="button" disabled={busy} onClick={() => void withDevice()} className="rounded border border-line px-4 py-2 font-medium disabled:opacity-60">
+          {t('passkeyUnlock')}
+        </button>
+      )}
+      {passkeyFailed && (
+        <p role="alert" className="rounded bg-danger-soft px-3 py-2 text-sm text-danger">
+          {t('passkeyFailed')}
+        </p>
+      )}
     </main>
   );
 }

@@ -1,16 +1,19 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useState, type FormEvent } from 'react';
-import { disableAppLock, enableAppLock, lockNow, MIN_SECRET_LENGTH, updateLockSettings } from '@/lib/actions/appLock';
+import { useEffect, useState, type FormEvent } from 'react';
+import { addPasskey, disableAppLock, enableAppLock, lockNow, MIN_SECRET_LENGTH, passkeyAvailable, removePasskey, updateLockSettings } from '@/lib/actions/appLock';
 import { useAppLock } from '../hooks';
 
 const IDLE_MINUTES = [1, 5, 15, 60];
 const MAX_ATTEMPTS = [5, 10, 20];
 
 /** The app lock: turned on with a PIN or passphrase; then its settings, "Lock now", and off. */
-export function AppLockSettings() {
+export function AppLockSettings({ userId }: { userId: string }) {
   const t = useTranslations('lock');
   const lock = useAppLock();
+  const [canPasskey, setCanPasskey] = useState(false);
+  const [passkeyRefused, setPasskeyRefused] = useState(false);
+  useEffect(() => void passkeyAvailable().then(setCanPasskey), []);
   const [problem, setProblem] = useState<'tooShort' | 'mismatch' | null>(null);
   const [busy, setBusy] = useState(false);
   const [idle, setIdle] = useState(5);
@@ -77,6 +80,34 @@ export function AppLockSettings() {
         <>
           <p role="status">{t('isOn')}</p>
           {choices}
+          {lock.passkey ? (
+            <div className="flex flex-col gap-1">
+              <p data-testid="passkey-on">{t('passkeyOn')}</p>
+              <button type="button" className="self-start rounded border border-line px-3 py-1" onClick={() => void removePasskey()}>
+                {t('passkeyRemove')}
+              </button>
+            </div>
+          ) : (
+            canPasskey && (
+              <button
+                type="button"
+                className="self-start rounded border border-line px-3 py-1"
+                onClick={() => {
+                  setPasskeyRefused(false);
+                  void addPasskey({ id: userId, name: userId })
+                    .catch(() => false)
+                    .then((added) => setPasskeyRefused(!added));
+                }}
+              >
+                {t('passkeyAdd')}
+              </button>
+            )
+          )}
+          {passkeyRefused && (
+            <p role="alert" className="rounded bg-danger-soft px-3 py-2 text-danger">
+              {t('passkeyUnavailable')}
+            </p>
+          )}
           <div className="flex flex-wrap gap-2">
             <button type="button" className="rounded bg-brand px-3 py-1 text-white" onClick={() => lockNow()}>
               {t('lockNow')}

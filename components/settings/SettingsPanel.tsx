@@ -68,7 +68,7 @@ export function SettingsPanel({ session, onClose }: { session: SessionRow; onClo
       <LanguageSwitcher />
       <ThemeSwitcher />
       <NotificationsSetting />
-      <AppLockSettings />
+      <AppLockSettings userId={session.userId} />
       <p className="text-sm" data-testid="storage-used">
         {t('storage', { size })}
       </p>

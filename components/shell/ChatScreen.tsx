@@ -11,6 +11,7 @@ import { marked } from '@/lib/perfMarks';
 import { showUnreadBadge } from '@/lib/pwa/badge';
 import { onOpenRoomRequest, setNotificationText } from '@/lib/pwa/notifications';
 import { NotificationPrompt } from './NotificationPrompt';
+import { LockSuggestion } from '../lock/LockSuggestion';
 import { useNewMessageShortcut, useOpenRoom, useRooms, useSessionEnded, useSharing } from '../hooks';
 import { SessionEndedScreen } from '../session/SessionEndedScreen';
 import { RoomList } from '../rooms/RoomList';
@@ -121,6 +122,7 @@ export function ChatScreen({ session }: { session: SessionRow }) {
         </header>
         <ConnectionStatus />
         <EncryptionBanner />
+        <LockSuggestion onSetUp={() => setPanel('settings')} />
         <NotificationPrompt />
         {panel === 'dm' && <NewDirectMessage onDone={closePanel} />}
         {panel === 'group' && <NewGroup onDone={closePanel} />}

@@ -1,19 +1,25 @@
 import {
+  addPasskey,
   appLockRow,
   disableAppLock,
   enableAppLock,
   isLocked,
   lockNow,
   MIN_SECRET_LENGTH,
+  removePasskey,
   subscribeLock,
   unlockAppLock,
+  unlockWithPasskey,
   updateLockSettings,
   watchAppLockChanges,
   type LockSettings,
   type UnlockResult,
 } from '../lock/appLock';
+import { getSettings, updateSettings } from '../db/settings';
 import { wipeLocalData } from '../matrix/wipe';
 
+export { addPasskey, removePasskey, unlockWithPasskey };
+export { passkeyAvailable } from '../lock/passkey';
 export { appLockRow, disableAppLock, enableAppLock, isLocked, lockNow, MIN_SECRET_LENGTH, subscribeLock, updateLockSettings, watchAppLockChanges };
 export type { LockSettings, UnlockResult };
 
@@ -27,4 +33,18 @@ export async function unlock(secret: string): Promise<UnlockResult> {
     location.replace(location.pathname);
   });
   return result;
+}
+
+/**
+ * Whether to suggest the app lock: on a phone or tablet (a touch screen is its main pointer),
+ * while the lock is off, until the user says "Not now". Settings explains it for shared computers.
+ */
+export async function shouldSuggestAppLock(): Promise<boolean> {
+  if (typeof matchMedia === 'undefined' || !matchMedia('(pointer: coarse)').matches) return false;
+  if (await appLockRow()) return false;
+  return !(await getSettings()).lockSuggestionDismissed;
+}
+
+export async function dismissAppLockSuggestion(): Promise<void> {
+  await updateSettings({ lockSuggestionDismissed: true });
 }

@@ -1,8 +1,13 @@
+import { lockConfigured } from '../lock/sealing';
+
 // Unsent text per room, kept in localStorage so a reload (an update, a crash) does not lose
-// it; logout wipes it with the rest.
+// it; logout wipes it with the rest. With the app lock on, web storage would hold it in the
+// clear: drafts then live in the page only.
 const key = (roomId: string) => `luxchat.draft.${roomId}`;
+const inPage = new Map<string, string>();
 
 export function loadDraft(roomId: string): string {
+  if (lockConfigured()) return inPage.get(roomId) ?? '';
   try {
     return localStorage.getItem(key(roomId)) ?? '';
   } catch {
@@ -11,6 +16,16 @@ export function loadDraft(roomId: string): string {
 }
 
 export function saveDraft(roomId: string, text: string): void {
+  if (lockConfigured()) {
+    if (text) inPage.set(roomId, text);
+    else inPage.delete(roomId);
+    try {
+      localStorage.removeItem(key(roomId));
+    } catch {
+      // nothing stored
+    }
+    return;
+  }
   try {
     if (text) localStorage.setItem(key(roomId), text);
     else localStorage.removeItem(key(roomId));

@@ -8,6 +8,8 @@ export interface Settings {
   dataSaver: DataSaverSetting;
   /** Notifications on this device: undefined until the user has been asked. */
   notifications?: boolean;
+  /** The app lock was suggested on this phone and the user said "Not now". */
+  lockSuggestionDismissed?: boolean;
 }
 
 /** The device's settings (the `settings` row of `kv`); this module is its only writer. */
@@ -17,6 +19,7 @@ export async function getSettings(): Promise<Settings> {
     maxEventsPerRoom: row?.key === 'settings' ? row.maxEventsPerRoom : DEFAULT_MAX_EVENTS_PER_ROOM,
     dataSaver: (row?.key === 'settings' && row.dataSaver) || 'auto',
     ...(row?.key === 'settings' && row.notifications !== undefined ? { notifications: row.notifications } : {}),
+    ...(row?.key === 'settings' && row.lockSuggestionDismissed ? { lockSuggestionDismissed: true } : {}),
   };
 }
 

@@ -388,11 +388,13 @@ export type KvRow =
   | NotificationTextRow
   | NotifiedRow
   | { key: 'connection'; state: ConnectionState; at: number; dataSaver?: boolean }
-  | { key: 'settings'; maxEventsPerRoom: number; dataSaver?: DataSaverSetting; notifications?: boolean }
+  | { key: 'settings'; maxEventsPerRoom: number; dataSaver?: DataSaverSetting; notifications?: boolean; lockSuggestionDismissed?: boolean }
   | { key: 'verification'; view: VerificationView }
   | SessionEndedRow
   | CryptoStatusRow
   | AppLockRow;
+
+import type { PasskeyUnlock } from '../lock/passkey';
 
 /** The app lock (lib/lock): the wrapped data key, and the lock's settings and wrong tries. */
 export interface AppLockRow {
@@ -406,4 +408,6 @@ export interface AppLockRow {
   maxAttempts: number;
   /** Locks after this long without the user touching the app. */
   idleMinutes: number;
+  /** Unlocking with the device's authenticator too (lib/lock/passkey.ts), where it was set up. */
+  passkey?: PasskeyUnlock;
 }

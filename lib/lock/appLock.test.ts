@@ -5,7 +5,7 @@ import { closeDb, db, DB_NAME } from '../db/database';
 import { getTimeline, listRooms } from '../db/queries';
 import type { EventRow, RoomRow } from '../db/types';
 import { disableAppLock, enableAppLock, forgetKey, isLocked, lockNow, unlockAppLock } from './appLock';
-import { LockedError, setLockConfigured, setRowCipher } from './sealing';
+import { LockedError, openFile, SEALED_FILE_TYPE, sealFile, setLockConfigured, setRowCipher } from './sealing';
 
 const ROOM = '!room:localhost';
 const BODY = 'Geheimnis vum Kierchbierg';
@@ -93,6 +93,19 @@ describe('the app lock', () => {
     expect(wiped).toBe(false);
     expect(await unlockAppLock('3', wipe)).toEqual({ ok: false, wiped: true });
     expect(wiped).toBe(true);
+  }, 30_000);
+
+  it('seals files before they are stored, and opens them to their bytes and type', async () => {
+    const plain = new Blob(['Rapport confidentiel'], { type: 'text/plain' });
+    expect(await sealFile(plain)).toBe(plain);
+    await enableAppLock(PIN);
+    const sealed = await sealFile(plain);
+    expect(sealed.type).toBe(SEALED_FILE_TYPE);
+    expect(await sealed.text()).not.toContain('Rapport');
+    const opened = await openFile(sealed, 'text/plain');
+    expect([await opened.text(), opened.type]).toEqual(['Rapport confidentiel', 'text/plain']);
+    forgetKey();
+    await expect(openFile(sealed, 'text/plain')).rejects.toBeInstanceOf(LockedError);
   }, 30_000);
 
   it('turned off, writes every row back in the clear', async () => {

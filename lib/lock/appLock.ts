@@ -1,6 +1,7 @@
 import { db } from '../db/database';
 import type { AppLockRow } from '../db/types';
 import { newDataKey, rowCipher, unwrapDataKey } from './keys';
+import { enrolPasskey, unwrapWithPasskey } from './passkey';
 import { SEALED_TABLES, lockConfigured, setLockConfigured, setRowCipher, unlocked } from './sealing';
 
 /** The shortest PIN or passphrase the lock accepts. */
@@ -33,6 +34,8 @@ async function changeLockRow(changes: Partial<Omit<AppLockRow, 'key'>>): Promise
 // Locked on purpose (idle, or "Lock now") in a tab that holds the key: the chats are hidden
 // behind the lock screen, while sync and sending go on, sealed. The key goes with the tab.
 let held = false;
+// The data key while this tab has it (to wrap it for a passkey as well); gone with the tab.
+let dataKey: Uint8Array | null = null;
 const listeners = new Set<() => void>();
 function changed(): void {
   for (const listener of listeners) listener();
@@ -57,11 +60,22 @@ export async function enableAppLock(secret: string, settings: LockSettings = { i
   if (secret.length < MIN_SECRET_LENGTH) throw new RangeError('secret too short');
   const { raw, stored } = await newDataKey(secret);
   setRowCipher(await rowCipher(raw));
+  dataKey = raw;
   await db().kv.put({ key: 'appLock', ...stored, failed: 0, ...settings });
   setLockConfigured(true);
   await rewriteSealedTables();
+  forgetStoredDrafts();
   changed();
   tellOtherTabs();
+}
+
+/** Drafts kept in web storage (lib/actions/drafts.ts) would stay there in the clear. */
+function forgetStoredDrafts(): void {
+  try {
+    for (const name of Object.keys(localStorage)) if (name.startsWith('luxchat.draft.')) localStorage.removeItem(name);
+  } catch {
+    // no web storage
+  }
 }
 
 /** Turns the lock off (this tab being unlocked): every sealed row is written again in the clear. */
@@ -71,6 +85,7 @@ export async function disableAppLock(): Promise<void> {
   await rewriteSealedTables();
   await db().kv.delete('appLock');
   setRowCipher(null);
+  dataKey = null;
   held = false;
   changed();
   tellOtherTabs();
@@ -88,6 +103,7 @@ export async function unlockAppLock(secret: string, wipe: () => Promise<void>): 
   const raw = await unwrapDataKey(secret, row);
   if (raw) {
     if (!unlocked()) setRowCipher(await rowCipher(raw));
+    dataKey = raw;
     setLockConfigured(true);
     await changeLockRow({ failed: 0 });
     held = false;
@@ -111,8 +127,43 @@ export function lockNow(): void {
 /** Forgets the key in this tab (as closing it would): nothing can be read or written until unlocked. */
 export function forgetKey(): void {
   setRowCipher(null);
+  dataKey = null;
   held = false;
   changed();
+}
+
+/** Adds unlocking with this device's authenticator; false where it offers no PRF. */
+export async function addPasskey(user: { id: string; name: string }): Promise<boolean> {
+  if (!dataKey) throw new Error('locked');
+  const passkey = await enrolPasskey(dataKey, user);
+  if (!passkey) return false;
+  await changeLockRow({ passkey });
+  return true;
+}
+
+export async function removePasskey(): Promise<void> {
+  const d = db();
+  await d.transaction('rw', d.kv, async () => {
+    const row = await appLockRow();
+    if (row) {
+      const { passkey: _removed, ...rest } = row;
+      await d.kv.put(rest);
+    }
+  });
+}
+
+/** Unlocks through the device's authenticator; false if it refused (no wrong try is counted). */
+export async function unlockWithPasskey(): Promise<boolean> {
+  const passkey = (await appLockRow())?.passkey;
+  const raw = passkey ? await unwrapWithPasskey(passkey) : null;
+  if (!raw) return false;
+  if (!unlocked()) setRowCipher(await rowCipher(raw));
+  dataKey = raw;
+  setLockConfigured(true);
+  await changeLockRow({ failed: 0 });
+  held = false;
+  changed();
+  return true;
 }
 
 export async function updateLockSettings(settings: Partial<LockSettings>): Promise<void> {

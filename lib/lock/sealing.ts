@@ -10,7 +10,8 @@ import type { DBCore, DBCoreCursor, DBCoreTable, Middleware } from 'dexie';
  * transaction the rows are therefore sealed with a synchronous AES-GCM (@noble/ciphers). The
  * key itself is derived and unwrapped with WebCrypto (lib/lock/keys.ts) and lives in memory only.
  */
-export const SEALED_TABLES = new Set(['session', 'rooms', 'events', 'outbox', 'members', 'edits', 'reactions', 'shared']);
+// Not `shared`: the service worker, which never has the key, writes what other apps share into it.
+export const SEALED_TABLES = new Set(['session', 'rooms', 'events', 'outbox', 'members', 'edits', 'reactions']);
 
 /** A synchronous AES-GCM under the device's data key. */
 export interface RowCipher {
@@ -47,6 +48,28 @@ export function unlocked(): boolean {
   return cipher !== null;
 }
 
+/** What a sealed file's bytes are stored as (the real type is kept in its row). */
+export const SEALED_FILE_TYPE = 'application/x-luxchat-sealed';
+
+/**
+ * A file to be stored: sealed with the lock on (read before any transaction opens: a Blob's
+ * bytes only come asynchronously), as it is otherwise.
+ */
+export async function sealFile(file: Blob): Promise<Blob> {
+  if (!configured) return file;
+  if (!cipher) throw new LockedError();
+  const sealed = cipher.seal(new Uint8Array(await file.arrayBuffer()));
+  return new Blob([sealed as BlobPart], { type: SEALED_FILE_TYPE });
+}
+
+/** A stored file's bytes as they were, of type `type`; throws LockedError while locked. */
+export async function openFile(stored: Blob, type: string): Promise<Blob> {
+  if (stored.type !== SEALED_FILE_TYPE) return stored;
+  if (!cipher) throw new LockedError();
+  const plain = cipher.open(new Uint8Array(await stored.arrayBuffer()));
+  return new Blob([plain as BlobPart], { type });
+}
+
 const SEALED_FIELD = '$sealed';
 
 function base64(bytes: Uint8Array): string {
@@ -55,35 +78,48 @@ function base64(bytes: Uint8Array): string {
   return btoa(text);
 }
 
-// JSON with binary values kept (Uint8Array, ArrayBuffer), for what a sealed row holds.
-function replacer(_key: string, value: unknown): unknown {
-  if (value instanceof Uint8Array) return { $u8: base64(value) };
-  if (value instanceof ArrayBuffer) return { $ab: base64(new Uint8Array(value)) };
-  return value;
+// JSON with binary values kept (Uint8Array, ArrayBuffer), for what a sealed row holds. Files
+// (Blobs, sealed on their own before they are stored: sealFile) cannot go into JSON: each is
+// kept beside the sealed field, its place marked.
+const FILES_FIELD = '$files';
+
+function replacerFor(files: Blob[]) {
+  return (_key: string, value: unknown): unknown => {
+    if (value instanceof Uint8Array) return { $u8: base64(value) };
+    if (value instanceof ArrayBuffer) return { $ab: base64(new Uint8Array(value)) };
+    if (typeof Blob !== 'undefined' && value instanceof Blob) return { $file: files.push(value) - 1 };
+    return value;
+  };
 }
-function reviver(_key: string, value: unknown): unknown {
-  if (value && typeof value === 'object') {
-    const v = value as { $u8?: unknown; $ab?: unknown };
-    const bytes = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
-    if (typeof v.$u8 === 'string' && Object.keys(value).length === 1) return bytes(v.$u8);
-    if (typeof v.$ab === 'string' && Object.keys(value).length === 1) return bytes(v.$ab).buffer;
-  }
-  return value;
+
+function reviverFor(files: readonly unknown[]) {
+  return (_key: string, value: unknown): unknown => {
+    if (value && typeof value === 'object' && Object.keys(value).length === 1) {
+      const v = value as { $u8?: unknown; $ab?: unknown; $file?: unknown };
+      const bytes = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+      if (typeof v.$u8 === 'string') return bytes(v.$u8);
+      if (typeof v.$ab === 'string') return bytes(v.$ab).buffer;
+      if (typeof v.$file === 'number') return files[v.$file];
+    }
+    return value;
+  };
 }
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** A row as stored: `clear` fields as they are (and files, which are not sealed yet), the rest sealed. */
+/** A row as stored: `clear` fields as they are, the rest sealed (files beside it). */
 export function sealRow(row: unknown, clear: ReadonlySet<string>, rowCipher: RowCipher): unknown {
   if (!row || typeof row !== 'object') return row;
   const kept: Record<string, unknown> = {};
   const hidden: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(row)) {
-    if (clear.has(name) || (typeof Blob !== 'undefined' && value instanceof Blob)) kept[name] = value;
+    if (clear.has(name)) kept[name] = value;
     else hidden[name] = value;
   }
-  kept[SEALED_FIELD] = rowCipher.seal(encoder.encode(JSON.stringify(hidden, replacer)));
+  const files: Blob[] = [];
+  kept[SEALED_FIELD] = rowCipher.seal(encoder.encode(JSON.stringify(hidden, replacerFor(files))));
+  if (files.length) kept[FILES_FIELD] = files;
   return kept;
 }
 
@@ -91,8 +127,8 @@ export function sealRow(row: unknown, clear: ReadonlySet<string>, rowCipher: Row
 export function openRow(row: unknown, rowCipher: RowCipher | null): unknown {
   if (!row || typeof row !== 'object' || !(SEALED_FIELD in row)) return row;
   if (!rowCipher) throw new LockedError();
-  const { [SEALED_FIELD]: sealed, ...kept } = row as Record<string, unknown>;
-  const hidden = JSON.parse(decoder.decode(rowCipher.open(sealed as Uint8Array)), reviver) as Record<string, unknown>;
+  const { [SEALED_FIELD]: sealed, [FILES_FIELD]: files, ...kept } = row as Record<string, unknown>;
+  const hidden = JSON.parse(decoder.decode(rowCipher.open(sealed as Uint8Array)), reviverFor(Array.isArray(files) ? files : [])) as Record<string, unknown>;
   return { ...hidden, ...kept };
 }
 
@@ -105,9 +141,16 @@ function clearFields(table: DBCoreTable): Set<string> {
   return new Set(paths.map((path) => path.split('.')[0]));
 }
 
+/**
+ * The cursor with its values opened. Dexie's cursors are IndexedDB's own, whose `key` and
+ * `primaryKey` are getters that throw unless called on the real cursor: each is read from it.
+ */
 function openingCursor(cursor: DBCoreCursor): DBCoreCursor {
   return Object.create(cursor, {
     value: { get: () => openRow(cursor.value, cipher) },
+    key: { get: () => cursor.key },
+    primaryKey: { get: () => cursor.primaryKey },
+    done: { get: () => cursor.done },
     // The cursor's methods call back into the original, which Object.create would not bind.
     continue: { value: (key?: unknown) => cursor.continue(key) },
     continuePrimaryKey: { value: (key: unknown, primaryKey: unknown) => cursor.continuePrimaryKey(key, primaryKey) },

@@ -1,3 +1,4 @@
+import { openFile } from '../lock/sealing';
 import type { MatrixClient } from 'matrix-js-sdk';
 import type { Transport } from '../outbox/flush';
 import type { OutgoingRequest } from '../outbox/request';
@@ -32,7 +33,8 @@ export function sdkTransport(client: MatrixClient): Transport {
         // A message's file prepared in the clear for a room that is encrypted by now stays here.
         if (request.inMessage && !request.encrypted && client.getRoom(request.roomId)?.hasEncryptionStateEvent()) throw new NowEncrypted();
         const progressHandler = onProgress ? ({ loaded }: { loaded: number }) => onProgress(loaded) : undefined;
-        return (await client.uploadContent(blob, { type: contentType, name, includeFilename: name !== undefined, progressHandler })).content_uri;
+        const file = await openFile(blob, contentType);
+        return (await client.uploadContent(file, { type: contentType, name, includeFilename: name !== undefined, progressHandler })).content_uri;
       }
       if (request.kind === 'room') {
         await applyRoomChange(client, request.roomId, request.change);

@@ -1,4 +1,5 @@
 import { addOutboxRowFor, addRoomCreation, putReceiptRow } from '../db/outbox';
+import { sealFile } from '../lock/sealing';
 import { placeholderRoomId, PROFILE_ROOM, type RoomCreation, type RoomJoin, type MessageRef, type OutboxKind, type OutboxRelation, type OutboxRow, type OutboxUpload, type ProfileChange, type RoomChange } from '../db/types';
 
 /** A transaction id unique to this device, fixed once so every retry is the same request. */
@@ -29,7 +30,9 @@ export interface Intent {
  * its event id at once.
  */
 export async function enqueue(intent: Intent): Promise<OutboxRow> {
+  // Its place in the queue is taken now; sealing its files (lock on) may take a while.
   const row = newRow(intent);
+  if (row.uploads) row.uploads = await sealedUploads(row.uploads);
   const target = intent.relatesTo;
   if (!target) {
     if (!(await addOutboxRowFor(row))) throw new TargetGone();
@@ -49,7 +52,7 @@ export async function enqueue(intent: Intent): Promise<OutboxRow> {
  */
 export async function enqueueRoomChange(roomId: string, change: RoomChange, uploads?: OutboxUpload[]): Promise<OutboxRow> {
   const row = newRow({ roomId, kind: 'room', type: 'm.room.change', content: { ...change } });
-  if (uploads?.length) row.uploads = uploads;
+  if (uploads?.length) row.uploads = await sealedUploads(uploads);
   if (!(await addOutboxRowFor(row))) throw new TargetGone();
   return row;
 }
@@ -78,7 +81,7 @@ async function enqueueNewRoom(kind: 'create' | 'joinAddress', type: string, cont
 /** Queues a change to the user's profile (display name, picture), in order with earlier ones. */
 export async function enqueueProfileChange(change: ProfileChange, uploads?: OutboxUpload[]): Promise<OutboxRow> {
   const row = newRow({ roomId: PROFILE_ROOM, kind: 'profile', type: 'm.profile.change', content: { ...change } });
-  if (uploads?.length) row.uploads = uploads;
+  if (uploads?.length) row.uploads = await sealedUploads(uploads);
   await addOutboxRowFor(row);
   return row;
 }
@@ -88,6 +91,11 @@ export async function enqueueReceipt(roomId: string, eventId: string): Promise<v
   const row = newRow({ roomId, kind: 'receipt', type: 'm.read', content: {} });
   row.relation = { rel: 'read', eventId };
   await putReceiptRow(row);
+}
+
+/** With the app lock on, the files go into the outbox sealed (the transports open them to upload). */
+function sealedUploads(uploads: OutboxUpload[]): Promise<OutboxUpload[]> {
+  return Promise.all(uploads.map(async (upload) => ({ ...upload, blob: await sealFile(upload.blob) })));
 }
 
 function newRow(intent: Intent): OutboxRow {

@@ -1,3 +1,4 @@
+import { openFile } from '../lock/sealing';
 import type { ProfileChange, RoomChange } from '../db/types';
 import type { Transport } from './flush';
 import type { OutgoingRequest } from './request';
@@ -93,7 +94,8 @@ export function httpTransport(homeserverUrl: string, accessToken: string, userId
       let body: unknown;
       if (request.kind === 'upload') {
         const query = request.name ? `?filename=${encodeURIComponent(request.name)}` : '';
-        const res = await call(`/_matrix/media/v3/upload${query}`, { method: 'POST', headers: { 'content-type': request.contentType }, body: request.blob });
+        const body = await openFile(request.blob, request.contentType);
+        const res = await call(`/_matrix/media/v3/upload${query}`, { method: 'POST', headers: { 'content-type': request.contentType }, body });
         const answer = await answerOf(res);
         if (res.ok && typeof answer.content_uri === 'string') return answer.content_uri;
         throw failureOf(res, answer);
