@@ -47,6 +47,18 @@ function rawIndexedDb(page: Page): Promise<string> {
   });
 }
 
+/** Settings → the app lock turned on with `secret` (and an idle time, when given). */
+async function turnOnLock(page: Page, secret: string, idleMinutes?: number) {
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const settings = page.getByTestId('app-lock-settings');
+  await settings.getByLabel('PIN or passphrase (at least 6 characters)').fill(secret);
+  await settings.getByLabel('Repeat it').fill(secret);
+  if (idleMinutes) await settings.getByLabel('Lock after').selectOption(String(idleMinutes));
+  await settings.getByRole('button', { name: 'Turn on the app lock' }).click();
+  await expect(settings.getByText('The app lock is on.')).toBeVisible({ timeout: 30_000 });
+  return settings;
+}
+
 async function unlock(page: Page, secret: string) {
   const screen = page.getByTestId('lock-screen');
   await screen.getByLabel('PIN or passphrase').fill(secret);
@@ -133,12 +145,7 @@ test('ten wrong PINs erase the device’s data and show the login screen', async
   test.setTimeout(180_000);
   const alice = await newUser('alice');
   const { context, page } = await signedInDevice(browser, alice, 'alice');
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
-  const settings = page.getByTestId('app-lock-settings');
-  await settings.getByLabel('PIN or passphrase (at least 6 characters)').fill(PIN);
-  await settings.getByLabel('Repeat it').fill(PIN);
-  await settings.getByRole('button', { name: 'Turn on the app lock' }).click();
-  await expect(settings.getByText('The app lock is on.')).toBeVisible({ timeout: 30_000 });
+  await turnOnLock(page, PIN);
   await page.reload();
   for (let i = 1; i < 10; i++) {
     await unlock(page, `wrong-${i}`);
@@ -163,11 +170,7 @@ test('the device’s own authenticator (a passkey with PRF) unlocks the app too'
   await cdp.send('WebAuthn.addVirtualAuthenticator', {
     options: { protocol: 'ctap2', ctap2Version: 'ctap2_1', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, hasPrf: true, automaticPresenceSimulation: true },
   });
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
-  const settings = page.getByTestId('app-lock-settings');
-  await settings.getByLabel('PIN or passphrase (at least 6 characters)').fill(PIN);
-  await settings.getByLabel('Repeat it').fill(PIN);
-  await settings.getByRole('button', { name: 'Turn on the app lock' }).click();
+  const settings = await turnOnLock(page, PIN);
   await settings.getByRole('button', { name: 'Also unlock with this device (fingerprint, face or screen lock)' }).click();
   await expect(settings.getByTestId('passkey-on')).toBeVisible();
 
@@ -188,13 +191,7 @@ test('the app locks itself after the chosen time without activity, not while it 
   const page = await context.newPage();
   await loginThroughUi(page, alice);
   await saveRecoveryKey(page);
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
-  const settings = page.getByTestId('app-lock-settings');
-  await settings.getByLabel('PIN or passphrase (at least 6 characters)').fill(PIN);
-  await settings.getByLabel('Repeat it').fill(PIN);
-  await settings.getByLabel('Lock after').selectOption('1');
-  await settings.getByRole('button', { name: 'Turn on the app lock' }).click();
-  await expect(settings.getByText('The app lock is on.')).toBeVisible({ timeout: 30_000 });
+  await turnOnLock(page, PIN, 1);
 
   await page.clock.fastForward('00:40');
   await page.keyboard.press('Shift');

@@ -3,7 +3,7 @@ import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { unlock, unlockWithPasskey } from '@/lib/actions/appLock';
 import { useAppLock } from '../hooks';
-import { LuxchatLogo } from '../ui/icons';
+import { LogoScreen } from '../ui/LogoScreen';
 import { announceSessionChange } from '../shell/sessionChange';
 
 /** All a locked app shows: the PIN or passphrase, and what a wrong one costs. */
@@ -45,11 +45,7 @@ export function LockScreen() {
   }
 
   return (
-    <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center gap-6 p-6" data-testid="lock-screen">
-      <h1 className="flex items-center gap-3 text-2xl font-semibold">
-        <LuxchatLogo size={40} />
-        {t('title')}
-      </h1>
+    <LogoScreen title={t('title')} testId="lock-screen">
       <form className="flex flex-col gap-4" onSubmit={submit}>
         <label className="flex flex-col gap-1">
           <span className="text-sm font-medium">{t('secret')}</span>
@@ -84,6 +80,6 @@ export function LockScreen() {
           {t('passkeyFailed')}
         </p>
       )}
-    </main>
+    </LogoScreen>
   );
 }

@@ -6,7 +6,7 @@ import { LoginError } from '@/lib/actions/errors';
 import { cacheAppForOffline } from '@/lib/pwa/appCache';
 import { announceSessionChange } from '../shell/sessionChange';
 import { LanguageSwitcher } from '../settings/LanguageSwitcher';
-import { LuxchatLogo } from '../ui/icons';
+import { LogoScreen } from '../ui/LogoScreen';
 import { useHydrated } from '../ui/useHydrated';
 import { SsoButtons } from './SsoButtons';
 import { useLoginOptions } from './useLoginOptions';
@@ -66,11 +66,7 @@ export function LoginScreen() {
 
   const input = 'w-full rounded border border-line px-3 py-2 focus:border-brand focus:outline-none';
   return (
-    <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center gap-6 p-6">
-      <h1 className="flex items-center gap-3 text-2xl font-semibold">
-        <LuxchatLogo size={40} />
-        {t('title')}
-      </h1>
+    <LogoScreen title={t('title')}>
       {ended && (
         <p role="status" data-testid="session-ended-notice" className="rounded bg-warning-soft px-3 py-2 text-sm text-warning">
           {t('sessionEnded')}
@@ -136,6 +132,6 @@ export function LoginScreen() {
         )}
       </form>
       <LanguageSwitcher />
-    </main>
+    </LogoScreen>
   );
 }

@@ -3,7 +3,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { LoginError } from '@/lib/actions/errors';
 import { noteSignedIn } from '@/lib/signedInHint';
-import { LuxchatLogo } from '../ui/icons';
+import { LogoScreen } from '../ui/LogoScreen';
 
 let completing: Promise<void> | null = null;
 
@@ -42,11 +42,7 @@ export function SsoReturn() {
     };
   }, [locale]);
   return (
-    <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center gap-6 p-6">
-      <h1 className="flex items-center gap-3 text-2xl font-semibold">
-        <LuxchatLogo size={40} />
-        {t('title')}
-      </h1>
+    <LogoScreen title={t('title')}>
       {error ? (
         <>
           <p role="alert" data-testid="login-error" className="rounded bg-danger-soft px-3 py-2 text-sm text-danger">
@@ -61,6 +57,6 @@ export function SsoReturn() {
           {t('sso.finishing')}
         </p>
       )}
-    </main>
+    </LogoScreen>
   );
 }

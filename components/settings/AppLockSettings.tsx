@@ -37,36 +37,22 @@ export function AppLockSettings({ userId }: { userId: string }) {
 
   const choices = (
     <>
-      <label className="flex flex-col gap-1">
-        <span>{t('idle')}</span>
-        <select
-          name="lockIdle"
-          className="rounded border border-line px-2 py-1"
-          value={lock ? lock.idleMinutes : idle}
-          onChange={(e) => (lock ? void updateLockSettings({ idleMinutes: Number(e.target.value) }) : setIdle(Number(e.target.value)))}
-        >
-          {IDLE_MINUTES.map((n) => (
-            <option key={n} value={n}>
-              {t('idleOption', { count: n })}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col gap-1">
-        <span>{t('maxAttempts')}</span>
-        <select
-          name="lockAttempts"
-          className="rounded border border-line px-2 py-1"
-          value={lock ? lock.maxAttempts : attempts}
-          onChange={(e) => (lock ? void updateLockSettings({ maxAttempts: Number(e.target.value) }) : setAttempts(Number(e.target.value)))}
-        >
-          {MAX_ATTEMPTS.map((n) => (
-            <option key={n} value={n}>
-              {t('attemptsOption', { count: n })}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice
+        label={t('idle')}
+        name="lockIdle"
+        value={lock ? lock.idleMinutes : idle}
+        options={IDLE_MINUTES}
+        format={(count) => t('idleOption', { count })}
+        onChange={(idleMinutes) => (lock ? void updateLockSettings({ idleMinutes }) : setIdle(idleMinutes))}
+      />
+      <Choice
+        label={t('maxAttempts')}
+        name="lockAttempts"
+        value={lock ? lock.maxAttempts : attempts}
+        options={MAX_ATTEMPTS}
+        format={(count) => t('attemptsOption', { count })}
+        onChange={(maxAttempts) => (lock ? void updateLockSettings({ maxAttempts }) : setAttempts(maxAttempts))}
+      />
     </>
   );
 
@@ -147,5 +133,20 @@ export function AppLockSettings({ userId }: { userId: string }) {
         </form>
       )}
     </section>
+  );
+}
+
+function Choice({ label, name, value, options, format, onChange }: { label: string; name: string; value: number; options: number[]; format: (n: number) => string; onChange: (n: number) => void }) {
+  return (
+    <label className="flex flex-col gap-1">
+      <span>{label}</span>
+      <select name={name} className="rounded border border-line px-2 py-1" value={value} onChange={(e) => onChange(Number(e.target.value))}>
+        {options.map((n) => (
+          <option key={n} value={n}>
+            {format(n)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

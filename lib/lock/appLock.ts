@@ -102,12 +102,7 @@ export async function unlockAppLock(secret: string, wipe: () => Promise<void>): 
   await changeLockRow({ failed });
   const raw = await unwrapDataKey(secret, row);
   if (raw) {
-    if (!unlocked()) setRowCipher(await rowCipher(raw));
-    dataKey = raw;
-    setLockConfigured(true);
-    await changeLockRow({ failed: 0 });
-    held = false;
-    changed();
+    await unlockWith(raw);
     return { ok: true };
   }
   if (failed >= row.maxAttempts) {
@@ -157,13 +152,18 @@ export async function unlockWithPasskey(): Promise<boolean> {
   const passkey = (await appLockRow())?.passkey;
   const raw = passkey ? await unwrapWithPasskey(passkey) : null;
   if (!raw) return false;
+  await unlockWith(raw);
+  return true;
+}
+
+/** The data key, however it was unwrapped: this tab reads and writes, and the wrong tries start again. */
+async function unlockWith(raw: Uint8Array): Promise<void> {
   if (!unlocked()) setRowCipher(await rowCipher(raw));
   dataKey = raw;
   setLockConfigured(true);
   await changeLockRow({ failed: 0 });
   held = false;
   changed();
-  return true;
 }
 
 export async function updateLockSettings(settings: Partial<LockSettings>): Promise<void> {
