@@ -410,4 +410,6 @@ export interface AppLockRow {
   idleMinutes: number;
   /** Unlocking with the device's authenticator too (lib/lock/passkey.ts), where it was set up. */
   passkey?: PasskeyUnlock;
+  /** Every row written before the lock was turned on has been sealed (unset: turning on was cut short). */
+  sealedAll?: boolean;
 }

@@ -108,6 +108,22 @@ describe('the app lock', () => {
     await expect(openFile(sealed, 'text/plain')).rejects.toBeInstanceOf(LockedError);
   }, 30_000);
 
+  it('finishes sealing at the next unlock when turning it on was cut short', async () => {
+    await enableAppLock(PIN);
+    // As if the tab had closed before every row was sealed: one row in the clear, the mark unset.
+    const raw = new Dexie(DB_NAME);
+    await raw.open();
+    await raw.table('rooms').put({ ...room, roomId: '!late:localhost', name: 'Noch net versigelt' });
+    const lock = await raw.table('kv').get('appLock');
+    await raw.table('kv').put({ ...lock, sealedAll: undefined });
+    raw.close();
+    expect(await rawContents()).toContain('Noch net versigelt');
+    forgetKey();
+    expect(await unlockAppLock(PIN, noWipe)).toEqual({ ok: true });
+    expect(await rawContents()).not.toContain('Noch net versigelt');
+    expect((await listRooms()).map((r) => r.name)).toContain('Noch net versigelt');
+  }, 30_000);
+
   it('turned off, writes every row back in the clear', async () => {
     await enableAppLock(PIN);
     await disableAppLock();

@@ -64,6 +64,7 @@ export async function enableAppLock(secret: string, settings: LockSettings = { i
   await db().kv.put({ key: 'appLock', ...stored, failed: 0, ...settings });
   setLockConfigured(true);
   await rewriteSealedTables();
+  await changeLockRow({ sealedAll: true });
   forgetStoredDrafts();
   changed();
   tellOtherTabs();
@@ -164,6 +165,11 @@ async function unlockWith(raw: Uint8Array): Promise<void> {
   await changeLockRow({ failed: 0 });
   held = false;
   changed();
+  // Turning the lock on was cut short (the tab closed meanwhile): the rows still in the clear are sealed now.
+  if (!(await appLockRow())?.sealedAll) {
+    await rewriteSealedTables();
+    await changeLockRow({ sealedAll: true });
+  }
 }
 
 export async function updateLockSettings(settings: Partial<LockSettings>): Promise<void> {
