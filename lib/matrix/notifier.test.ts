@@ -3,6 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { updateSettings } from '../db/settings';
 import { freshDatabase } from '../db/testDatabase';
 import { notificationFor } from './notifier';
+import { enableAppLock, forgetKey, lockNow, unlockAppLock } from '../lock/appLock';
+import { setLockConfigured } from '../lock/sealing';
 
 beforeEach(async () => {
   await freshDatabase();
@@ -47,6 +49,20 @@ describe('which new messages notify', () => {
       body: 'Are you on site?',
     });
   });
+
+  it('behind the app lock, says only that a message arrived', async () => {
+    try {
+      await enableAppLock('482916');
+      lockNow();
+      const { client, room } = setup({ direct: true });
+      expect(await notificationFor(client, event({ msgtype: 'm.text', body: 'Are you on site?' }), room)).toEqual({ roomId: '!r:hs', title: 'New message', body: '' });
+      await unlockAppLock('482916', async () => undefined);
+      expect((await notificationFor(client, event({ msgtype: 'm.text', body: 'Are you on site?' }), room))?.body).toBe('Are you on site?');
+    } finally {
+      forgetKey();
+      setLockConfigured(false);
+    }
+  }, 30_000);
 
   it('a group notifies by default only when the user is mentioned', async () => {
     const plain = setup();
