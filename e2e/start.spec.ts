@@ -59,7 +59,8 @@ test('a signed-in hint that outlived the database shows the login form and creat
   await page.evaluate(() => localStorage.setItem('luxchat-signed-in', '1'));
   await page.reload();
   await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
-  // Long enough for the signed-in app's early reads to have run.
+  // Long enough for the signed-in app's early reads and live queries to have run.
   await expect.poll(() => page.evaluate(() => localStorage.getItem('luxchat-signed-in'))).toBeNull();
+  await page.waitForTimeout(1_000);
   expect(await databaseNames(page)).not.toContain('luxchat');
 });

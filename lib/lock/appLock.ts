@@ -1,4 +1,5 @@
-import { db } from '../db/database';
+import Dexie from 'dexie';
+import { db, DB_NAME, isSealed } from '../db/database';
 import type { AppLockRow } from '../db/types';
 import { newDataKey, rowCipher, unwrapDataKey } from './keys';
 import { enrolPasskey, unwrapWithPasskey } from './passkey';
@@ -19,6 +20,10 @@ export interface LockSettings {
 export type UnlockResult = { ok: true } | { ok: false; attemptsLeft: number } | { ok: false; wiped: true };
 
 export async function appLockRow(): Promise<AppLockRow | undefined> {
+  // Opening the database creates it: a device that has none has no lock either. (Dexie's own
+  // promise, so that a live query keeps watching the row.)
+  if (isSealed()) return undefined;
+  if (!db().isOpen() && !(await Dexie.exists(DB_NAME))) return undefined;
   const row = await db().kv.get('appLock');
   return row?.key === 'appLock' ? row : undefined;
 }
