@@ -2,7 +2,7 @@ import {
   addPasskey,
   appLockRow,
   disableAppLock,
-  enableAppLock,
+  enableAppLock as enableSealing,
   isLocked,
   lockNow,
   MIN_SECRET_LENGTH,
@@ -17,10 +17,11 @@ import {
 } from '../lock/appLock';
 import { getSettings, updateSettings } from '../db/settings';
 import { wipeLocalData } from '../matrix/wipe';
+import { forgetStoredDrafts } from './drafts';
 
 export { addPasskey, removePasskey, unlockWithPasskey };
 export { passkeyAvailable } from '../lock/passkey';
-export { appLockRow, disableAppLock, enableAppLock, isLocked, lockNow, MIN_SECRET_LENGTH, subscribeLock, updateLockSettings, watchAppLockChanges };
+export { appLockRow, disableAppLock, isLocked, lockNow, MIN_SECRET_LENGTH, subscribeLock, updateLockSettings, watchAppLockChanges };
 export type { LockSettings, UnlockResult };
 
 /**
@@ -47,4 +48,10 @@ export async function shouldSuggestAppLock(): Promise<boolean> {
 
 export async function dismissAppLockSuggestion(): Promise<void> {
   await updateSettings({ lockSuggestionDismissed: true });
+}
+
+/** Turns the lock on (lib/lock/appLock.ts); drafts then live in the page only. */
+export async function enableAppLock(...args: Parameters<typeof enableSealing>): Promise<void> {
+  await enableSealing(...args);
+  forgetStoredDrafts();
 }

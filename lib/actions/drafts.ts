@@ -34,6 +34,15 @@ export function saveDraft(roomId: string, text: string): void {
   }
 }
 
+/** The app lock was turned on: drafts kept in web storage would stay there in the clear. */
+export function forgetStoredDrafts(): void {
+  try {
+    for (const name of Object.keys(localStorage)) if (name.startsWith(key(''))) localStorage.removeItem(name);
+  } catch {
+    // no web storage
+  }
+}
+
 /** A room created on this device got its real id: what was being typed in it goes along. */
 export function moveDraft(from: string, to: string): void {
   const text = loadDraft(from);

@@ -70,18 +70,8 @@ export async function enableAppLock(secret: string, settings: LockSettings = { i
   setLockConfigured(true);
   await rewriteSealedTables();
   await changeLockRow({ sealedAll: true });
-  forgetStoredDrafts();
   changed();
   tellOtherTabs();
-}
-
-/** Drafts kept in web storage (lib/actions/drafts.ts) would stay there in the clear. */
-function forgetStoredDrafts(): void {
-  try {
-    for (const name of Object.keys(localStorage)) if (name.startsWith('luxchat.draft.')) localStorage.removeItem(name);
-  } catch {
-    // no web storage
-  }
 }
 
 /** Turns the lock off (this tab being unlocked): every sealed row is written again in the clear. */
